@@ -1,0 +1,145 @@
+-- Readiness and task execution context, decided in PostgreSQL (reference §3.1 and §3.3, corrected by
+-- decisions §1 and §5). Both read only the task's own steps and their incoming edges, through the indexes on
+-- (task_id, name) and (to_step_id, from_step_id), so their cost does not grow with the size of the history.
+
+-- One row per step of the task.
+--   ready_for_execution: dependencies satisfied, not claimed, and either pending, or in error with attempts left,
+--     retryable, and its back-off elapsed (next_retry_at <= now()).
+--   retry_eligible: may still run (pending, or a retryable error with attempts left), whether or not it is due.
+--   next_retry_at: when a step in error becomes due: last_attempted_at + backoff_request_seconds.
+CREATE FUNCTION get_step_readiness_status(input_task_id bigint)
+RETURNS TABLE (
+    workflow_step_id        bigint,
+    task_id                 bigint,
+    named_step_id           integer,
+    name                    varchar,
+    current_state           varchar,
+    dependencies_satisfied  boolean,
+    retry_eligible          boolean,
+    ready_for_execution     boolean,
+    last_failure_at         timestamptz,
+    next_retry_at           timestamptz,
+    total_parents           integer,
+    completed_parents       integer,
+    attempts                integer,
+    retry_limit             integer,
+    backoff_request_seconds numeric,
+    last_attempted_at       timestamptz,
+    retryable               boolean
+)
+LANGUAGE sql STABLE AS $$
+    SELECT s.workflow_step_id,
+           s.task_id,
+           s.named_step_id,
+           s.name,
+           s.status,
+           p.completed = p.total,
+           eligible.retry_eligible,
+           p.completed = p.total
+               AND NOT s.in_process
+               AND NOT s.processed
+               AND (s.status = 'pending'
+                    OR (s.status = 'error' AND eligible.retry_eligible
+                        AND (due.next_retry_at IS NULL OR due.next_retry_at <= now()))),
+           CASE WHEN s.status = 'error' THEN s.last_attempted_at END,
+           due.next_retry_at,
+           p.total,
+           p.completed,
+           s.attempts,
+           s.retry_limit,
+           s.backoff_request_seconds,
+           s.last_attempted_at,
+           s.retryable
+      FROM tasker_workflow_steps s
+      CROSS JOIN LATERAL (
+            SELECT count(*)::integer AS total,
+                   (count(*) FILTER (WHERE parent.status IN ('complete', 'resolved_manually')))::integer AS completed
+              FROM tasker_workflow_step_edges e
+              JOIN tasker_workflow_steps parent ON parent.workflow_step_id = e.from_step_id
+             WHERE e.to_step_id = s.workflow_step_id) p
+      CROSS JOIN LATERAL (
+            SELECT s.status = 'pending'
+                   OR (s.status = 'error' AND s.retryable AND s.attempts < s.retry_limit) AS retry_eligible) eligible
+      CROSS JOIN LATERAL (
+            SELECT CASE WHEN s.status = 'error' AND s.backoff_request_seconds IS NOT NULL
+                        THEN s.last_attempted_at + s.backoff_request_seconds * interval '1 second'
+                   END AS next_retry_at) due
+     WHERE s.task_id = input_task_id
+$$;
+
+-- One row per task (none if the task does not exist): step counts and what the orchestrator should do next.
+-- A step in error that may not run again (not retryable, or out of attempts) blocks the task (decisions §5).
+-- execution_status, first match: has_ready_steps, processing, blocked_by_failures, all_complete,
+-- waiting_for_dependencies. next_retry_at is the earliest moment a step waiting for its back-off becomes due.
+CREATE FUNCTION get_task_execution_context(input_task_id bigint)
+RETURNS TABLE (
+    task_id               bigint,
+    named_task_id         integer,
+    status                varchar,
+    total_steps           integer,
+    pending_steps         integer,
+    in_progress_steps     integer,
+    completed_steps       integer,
+    failed_steps          integer,
+    ready_steps           integer,
+    permanently_blocked_steps integer,
+    execution_status      varchar,
+    recommended_action    varchar,
+    completion_percentage numeric,
+    health_status         varchar,
+    next_retry_at         timestamptz
+)
+LANGUAGE sql STABLE AS $$
+    WITH counts AS (
+        SELECT t.task_id,
+               t.named_task_id,
+               t.status,
+               count(r.workflow_step_id)::integer AS total,
+               (count(*) FILTER (WHERE r.current_state = 'pending'))::integer AS pending,
+               (count(*) FILTER (WHERE r.current_state = 'in_progress'))::integer AS in_progress,
+               (count(*) FILTER (WHERE r.current_state IN ('complete', 'resolved_manually')))::integer AS completed,
+               (count(*) FILTER (WHERE r.current_state = 'error'))::integer AS failed,
+               (count(*) FILTER (WHERE r.ready_for_execution))::integer AS ready,
+               (count(*) FILTER (WHERE r.current_state = 'error' AND NOT r.retry_eligible))::integer AS blocked,
+               min(r.next_retry_at) FILTER (WHERE r.current_state = 'error' AND r.retry_eligible
+                                              AND NOT r.ready_for_execution) AS next_retry_at
+          FROM tasker_tasks t
+          LEFT JOIN LATERAL get_step_readiness_status(t.task_id) r ON true
+         WHERE t.task_id = input_task_id
+         GROUP BY t.task_id, t.named_task_id, t.status
+    ), decided AS (
+        SELECT c.*,
+               CASE WHEN c.ready > 0 THEN 'has_ready_steps'
+                    WHEN c.in_progress > 0 THEN 'processing'
+                    WHEN c.blocked > 0 THEN 'blocked_by_failures'
+                    WHEN c.total > 0 AND c.completed = c.total THEN 'all_complete'
+                    ELSE 'waiting_for_dependencies'
+               END AS execution_status
+          FROM counts c
+    )
+    SELECT d.task_id,
+           d.named_task_id,
+           d.status,
+           d.total,
+           d.pending,
+           d.in_progress,
+           d.completed,
+           d.failed,
+           d.ready,
+           d.blocked,
+           d.execution_status::varchar,
+           (CASE d.execution_status
+                WHEN 'has_ready_steps' THEN 'execute_ready_steps'
+                WHEN 'processing' THEN 'wait_for_completion'
+                WHEN 'blocked_by_failures' THEN 'handle_failures'
+                WHEN 'all_complete' THEN 'finalize_task'
+                ELSE 'wait_for_dependencies'
+            END)::varchar,
+           CASE WHEN d.total = 0 THEN 0.0 ELSE round(d.completed * 100.0 / d.total, 2) END,
+           (CASE WHEN d.failed = 0 THEN 'healthy'
+                 WHEN d.blocked > 0 AND d.ready = 0 THEN 'blocked'
+                 ELSE 'recovering'
+            END)::varchar,
+           d.next_retry_at
+      FROM decided d
+$$;

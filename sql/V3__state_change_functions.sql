@@ -1,0 +1,213 @@
+-- The orchestrator's state changes. Each function changes the current state on the row and appends the matching
+-- transition rows in the same statement sequence, so a caller's transaction always holds both or neither.
+-- Every change is conditional on the state it expects: a change that lost a race (another node claimed the step,
+-- a lease expired, the task was cancelled) changes nothing and reports it.
+
+CREATE TYPE tasker_transition AS (
+    entity_id  bigint,
+    from_state varchar,
+    to_state   varchar,
+    metadata   jsonb
+);
+
+-- Appends step transitions in order; several for one step get consecutive sort keys and only the last is
+-- most_recent. The current rows are demoted first: the partial unique index allows one most_recent row per step.
+CREATE FUNCTION tasker_append_step_transitions(transitions tasker_transition[])
+RETURNS void
+LANGUAGE plpgsql AS $$
+DECLARE
+    demoted_ids  bigint[];
+    demoted_keys integer[];
+BEGIN
+    WITH demoted AS (
+        UPDATE tasker_workflow_step_transitions t
+           SET most_recent = false
+         WHERE t.most_recent
+           AND t.workflow_step_id IN (SELECT (x).entity_id FROM unnest(transitions) x)
+        RETURNING t.workflow_step_id, t.sort_key)
+    SELECT array_agg(workflow_step_id), array_agg(sort_key) INTO demoted_ids, demoted_keys FROM demoted;
+
+    INSERT INTO tasker_workflow_step_transitions
+           (workflow_step_id, from_state, to_state, metadata, sort_key, most_recent)
+    SELECT n.entity_id,
+           n.from_state,
+           n.to_state,
+           coalesce(n.metadata, '{}'::jsonb),
+           coalesce(previous.sort_key, 0) + 10 * row_number() OVER (PARTITION BY n.entity_id ORDER BY n.ord),
+           row_number() OVER (PARTITION BY n.entity_id ORDER BY n.ord DESC) = 1
+      FROM unnest(transitions) WITH ORDINALITY AS n(entity_id, from_state, to_state, metadata, ord)
+      LEFT JOIN unnest(demoted_ids, demoted_keys) AS previous(step_id, sort_key) ON previous.step_id = n.entity_id;
+END
+$$;
+
+-- Records a new task and its steps as pending (from_state null): the first rows of their histories.
+CREATE FUNCTION tasker_record_task_creation(input_task_id bigint)
+RETURNS void
+LANGUAGE sql AS $$
+    INSERT INTO tasker_task_transitions (task_id, from_state, to_state, metadata, sort_key, most_recent)
+    SELECT t.task_id, NULL, 'pending', jsonb_build_object('step_count', count(s.workflow_step_id)), 10, true
+      FROM tasker_tasks t
+      LEFT JOIN tasker_workflow_steps s ON s.task_id = t.task_id
+     WHERE t.task_id = input_task_id
+     GROUP BY t.task_id;
+    INSERT INTO tasker_workflow_step_transitions (workflow_step_id, from_state, to_state, metadata, sort_key, most_recent)
+    SELECT s.workflow_step_id, NULL, 'pending', '{}'::jsonb, 10, true
+      FROM tasker_workflow_steps s
+     WHERE s.task_id = input_task_id;
+$$;
+
+-- Moves a task to to_state if it is in one of from_states; returns whether it did.
+CREATE FUNCTION tasker_transition_task(input_task_id bigint, from_states varchar[], to_state varchar,
+                                       transition_metadata jsonb)
+RETURNS boolean
+LANGUAGE plpgsql AS $$
+DECLARE
+    previous_state varchar;
+    previous_key   integer;
+BEGIN
+    SELECT t.status INTO previous_state
+      FROM tasker_tasks t
+     WHERE t.task_id = input_task_id AND t.status = ANY (from_states)
+       FOR UPDATE;
+    IF NOT FOUND THEN
+        RETURN false;
+    END IF;
+
+    UPDATE tasker_tasks t
+       SET status = to_state,
+           complete = (to_state = 'complete'),
+           completed_at = CASE WHEN to_state = 'complete' THEN clock_timestamp() END,
+           updated_at = clock_timestamp()
+     WHERE t.task_id = input_task_id;
+
+    UPDATE tasker_task_transitions tt
+       SET most_recent = false
+     WHERE tt.task_id = input_task_id AND tt.most_recent
+    RETURNING tt.sort_key INTO previous_key;
+
+    INSERT INTO tasker_task_transitions (task_id, from_state, to_state, metadata, sort_key, most_recent)
+    VALUES (input_task_id, previous_state, to_state, coalesce(transition_metadata, '{}'::jsonb),
+            coalesce(previous_key, 0) + 10, true);
+    RETURN true;
+END
+$$;
+
+-- Claims up to max_steps ready steps of a task for one attempt each: the step moves to in_progress (through
+-- pending when it is a retry of a step in error), its attempt is counted, and the claimant is recorded.
+-- Rows another transaction holds are skipped, and the state is checked again after locking, so two nodes never
+-- claim the same attempt. Returns the claimed steps with the results of their parents, by parent name.
+CREATE FUNCTION tasker_claim_ready_steps(input_task_id bigint, claimant varchar, max_steps integer)
+RETURNS TABLE (workflow_step_id bigint, name varchar, attempt integer, parent_results jsonb)
+LANGUAGE plpgsql AS $$
+#variable_conflict use_column
+DECLARE
+    claimed_ids bigint[];
+    retries     tasker_transition[];
+    starts      tasker_transition[];
+BEGIN
+    WITH candidates AS (
+        SELECT s.workflow_step_id, s.status
+          FROM tasker_workflow_steps s
+         WHERE s.workflow_step_id IN (SELECT r.workflow_step_id
+                                        FROM get_step_readiness_status(input_task_id) r
+                                       WHERE r.ready_for_execution)
+           AND s.status IN ('pending', 'error')
+           AND NOT s.in_process
+         ORDER BY s.workflow_step_id
+         LIMIT max_steps
+           FOR UPDATE SKIP LOCKED
+    ), claimed AS (
+        UPDATE tasker_workflow_steps s
+           SET status = 'in_progress',
+               in_process = true,
+               attempts = s.attempts + 1,
+               claimed_by = claimant,
+               claimed_at = clock_timestamp(),
+               updated_at = clock_timestamp()
+          FROM candidates c
+         WHERE s.workflow_step_id = c.workflow_step_id
+        RETURNING s.workflow_step_id, c.status AS from_state, s.attempts)
+    SELECT array_agg(c.workflow_step_id),
+           coalesce(array_agg((c.workflow_step_id, 'error', 'pending',
+                               jsonb_build_object('retry_attempt', c.attempts))::tasker_transition)
+                        FILTER (WHERE c.from_state = 'error'), '{}'::tasker_transition[]),
+           array_agg((c.workflow_step_id, 'pending', 'in_progress',
+                      jsonb_build_object('attempt', c.attempts, 'claimed_by', claimant))::tasker_transition)
+      INTO claimed_ids, retries, starts
+      FROM claimed c;
+
+    IF claimed_ids IS NULL THEN
+        RETURN;
+    END IF;
+    -- A retry goes error -> pending -> in_progress (decisions §1): both transitions are recorded, in that order.
+    PERFORM tasker_append_step_transitions(retries || starts);
+
+    RETURN QUERY
+        SELECT s.workflow_step_id,
+               s.name,
+               s.attempts,
+               coalesce((SELECT jsonb_object_agg(parent.name, parent.results)
+                           FROM tasker_workflow_step_edges e
+                           JOIN tasker_workflow_steps parent ON parent.workflow_step_id = e.from_step_id
+                          WHERE e.to_step_id = s.workflow_step_id), '{}'::jsonb)
+          FROM tasker_workflow_steps s
+         WHERE s.workflow_step_id = ANY (claimed_ids)
+         ORDER BY s.workflow_step_id;
+END
+$$;
+
+-- Records the successful end of a claimed attempt. Applies only while the step is still in_progress in that
+-- attempt: a late result from a lost claim changes nothing and returns false.
+CREATE FUNCTION tasker_complete_step(input_step_id bigint, claimed_attempt integer, step_results jsonb)
+RETURNS boolean
+LANGUAGE plpgsql AS $$
+BEGIN
+    UPDATE tasker_workflow_steps s
+       SET status = 'complete',
+           in_process = false,
+           processed = true,
+           processed_at = clock_timestamp(),
+           last_attempted_at = clock_timestamp(),
+           results = coalesce(step_results, '{}'::jsonb),
+           updated_at = clock_timestamp()
+     WHERE s.workflow_step_id = input_step_id
+       AND s.status = 'in_progress'
+       AND s.attempts = claimed_attempt;
+    IF NOT FOUND THEN
+        RETURN false;
+    END IF;
+    PERFORM tasker_append_step_transitions(ARRAY[(input_step_id, 'in_progress', 'complete',
+        jsonb_build_object('attempt', claimed_attempt))::tasker_transition]);
+    RETURN true;
+END
+$$;
+
+-- Records the failed end of a claimed attempt: the error details are merged into the results, a permanent
+-- failure makes the step not retryable, and backoff_seconds (null for none) sets when a retry becomes due.
+-- Applies only while the step is still in_progress in that attempt.
+CREATE FUNCTION tasker_fail_step(input_step_id bigint, claimed_attempt integer, error_details jsonb,
+                                 permanent boolean, backoff_seconds numeric)
+RETURNS boolean
+LANGUAGE plpgsql AS $$
+BEGIN
+    UPDATE tasker_workflow_steps s
+       SET status = 'error',
+           in_process = false,
+           retryable = s.retryable AND NOT permanent,
+           last_attempted_at = clock_timestamp(),
+           backoff_request_seconds = backoff_seconds,
+           results = s.results || coalesce(error_details, '{}'::jsonb),
+           updated_at = clock_timestamp()
+     WHERE s.workflow_step_id = input_step_id
+       AND s.status = 'in_progress'
+       AND s.attempts = claimed_attempt;
+    IF NOT FOUND THEN
+        RETURN false;
+    END IF;
+    PERFORM tasker_append_step_transitions(ARRAY[(input_step_id, 'in_progress', 'error',
+        jsonb_build_object('attempt', claimed_attempt, 'permanent', permanent,
+                           'backoff_seconds', backoff_seconds)
+        || jsonb_build_object('error_message', error_details -> 'error'))::tasker_transition]);
+    RETURN true;
+END
+$$;

@@ -1,0 +1,46 @@
+package io.tasker.api;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What a {@link StepHandler} knows about the step it runs. All maps are read-only views of JSON data: nested
+ * objects are {@code Map<String, Object>}, arrays are {@code List<Object>}, numbers are {@link java.math.BigDecimal}.
+ */
+public interface StepContext {
+
+    /** Id of the task this step belongs to. */
+    long taskId();
+
+    /** Namespace of the task's template, for example {@code examples}. */
+    String namespace();
+
+    /** Name of the task's template, for example {@code diamond_workflow}. */
+    String taskName();
+
+    /** Semantic version of the task's template, for example {@code 1.0.0}. */
+    String version();
+
+    /** Id of this step instance. */
+    long stepId();
+
+    /** Name of this step in its template. */
+    String stepName();
+
+    /** Which attempt this is: 1 for the first run, 2 for the first retry, and so on. */
+    int attempt();
+
+    /** The context the task was created with. */
+    Map<String, Object> taskContext();
+
+    /** The {@code handler_config} of this step's template, with placeholders already expanded. */
+    Map<String, Object> handlerConfig();
+
+    /** Results of the steps this step depends on, by step name. */
+    Map<String, Map<String, Object>> parentResults();
+
+    /** Results of the named parent step, if this step depends on it. */
+    default Optional<Map<String, Object>> parentResult(String stepName) {
+        return Optional.ofNullable(parentResults().get(stepName));
+    }
+}

@@ -1,0 +1,11 @@
+package io.tasker.config;
+
+import java.util.List;
+
+/** Settings that cannot be used; deployment stops with every problem listed, each naming its key. */
+public class InvalidConfigurationException extends RuntimeException {
+
+    public InvalidConfigurationException(List<String> problems) {
+        super("Invalid Tasker configuration: " + String.join("; ", problems));
+    }
+}

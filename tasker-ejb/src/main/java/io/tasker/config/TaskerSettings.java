@@ -1,0 +1,96 @@
+package io.tasker.config;
+
+import io.tasker.orchestration.FinalizationPolicy;
+import io.tasker.retry.BackoffPolicy;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.random.RandomGenerator;
+import org.eclipse.microprofile.config.Config;
+
+/**
+ * Every Tasker setting, read once from MicroProfile Config and checked (decisions §20). Defaults live in
+ * {@code META-INF/microprofile-config.properties}; environment variables override them ({@code tasker.backoff.
+ * max-backoff-seconds} is {@code TASKER_BACKOFF_MAX_BACKOFF_SECONDS}). docs/configuration.md describes each key.
+ */
+@ApplicationScoped
+public class TaskerSettings {
+
+    private static final Duration DAY = Duration.ofDays(1);
+
+    @Inject
+    private Config config;
+
+    private String environment;
+    private Optional<Path> templatesDirectory;
+    private String nodeName;
+    private int maxConcurrentSteps;
+    private BackoffPolicy backoffPolicy;
+    private FinalizationPolicy finalizationPolicy;
+
+    @PostConstruct
+    void load() {
+        SettingsReader reader = new SettingsReader(key -> config.getOptionalValue(key, String.class));
+        environment = reader.text("tasker.environment");
+        templatesDirectory = reader.optionalText("tasker.templates.dir").map(Path::of);
+        nodeName = reader.optionalText("tasker.node.name").orElseGet(TaskerSettings::defaultNodeName);
+        maxConcurrentSteps = reader.integer("tasker.execution.max-concurrent-steps", 1, 256);
+
+        Duration maxBackoff = reader.seconds("tasker.backoff.max-backoff-seconds", Duration.ofMillis(1), DAY);
+        var progression = reader.secondsList("tasker.backoff.default-backoff-seconds", Duration.ZERO, DAY);
+        double multiplier = reader.decimal("tasker.backoff.multiplier", 1, 10);
+        boolean jitter = reader.bool("tasker.backoff.jitter-enabled");
+        double jitterFraction = reader.decimal("tasker.backoff.jitter-max-percentage", 0, 1);
+        Duration buffer = reader.seconds("tasker.backoff.buffer-seconds", Duration.ZERO, Duration.ofMinutes(5));
+        Duration processingDelay = reader.seconds("tasker.reenqueue.processing-delay-seconds", Duration.ZERO, DAY);
+        Duration waitingDelay = reader.seconds("tasker.reenqueue.waiting-delay-seconds", Duration.ZERO, DAY);
+        reader.failOnProblems();
+
+        backoffPolicy = new BackoffPolicy(progression, multiplier, maxBackoff, jitter ? jitterFraction : 0,
+                RandomGenerator.getDefault());
+        finalizationPolicy = new FinalizationPolicy(buffer, maxBackoff.plus(buffer), processingDelay, waitingDelay);
+    }
+
+    /** Which {@code environments.<env>} section of the templates applies. */
+    public String environment() {
+        return environment;
+    }
+
+    /** A directory of task templates to load besides those on the classpath. */
+    public Optional<Path> templatesDirectory() {
+        return templatesDirectory;
+    }
+
+    /** This node's name, recorded as the claimant of the steps it runs. */
+    public String nodeName() {
+        return nodeName;
+    }
+
+    /** How many steps of one task may run at once on this node. */
+    public int maxConcurrentSteps() {
+        return maxConcurrentSteps;
+    }
+
+    public BackoffPolicy backoffPolicy() {
+        return backoffPolicy;
+    }
+
+    public FinalizationPolicy finalizationPolicy() {
+        return finalizationPolicy;
+    }
+
+    private static String defaultNodeName() {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            host = "localhost";
+        }
+        return host + "-" + ProcessHandle.current().pid();
+    }
+}

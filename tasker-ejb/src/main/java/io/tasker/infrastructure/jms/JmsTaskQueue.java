@@ -1,0 +1,36 @@
+package io.tasker.infrastructure.jms;
+
+import io.tasker.config.TaskerResources;
+import io.tasker.orchestration.TaskQueue;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.DeliveryMode;
+import jakarta.jms.JMSContext;
+import jakarta.jms.Queue;
+import java.time.Duration;
+
+/**
+ * Sends task-runner messages through the XA connection factory, so a send joins the caller's transaction. A
+ * delay becomes the broker's scheduled delivery: the message stays in the broker's journal until it is due.
+ */
+@ApplicationScoped
+public class JmsTaskQueue implements TaskQueue {
+
+    @Resource(lookup = TaskerResources.CONNECTION_FACTORY)
+    private ConnectionFactory connectionFactory;
+
+    @Resource(lookup = TaskerResources.TASK_RUNNER_QUEUE)
+    private Queue taskRunner;
+
+    @Override
+    public void enqueue(long taskId, Duration delay) {
+        try (JMSContext context = connectionFactory.createContext()) {
+            context.createProducer()
+                    .setDeliveryMode(DeliveryMode.PERSISTENT)
+                    .setDeliveryDelay(Math.max(0, delay.toMillis()))
+                    .setProperty(TaskMessages.TASK_ID, taskId)
+                    .send(taskRunner, Long.toString(taskId));
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package io.tasker.infrastructure.jms;
+
+import io.tasker.config.TaskerResources;
+import io.tasker.orchestration.TaskCoordinator;
+import jakarta.ejb.ActivationConfigProperty;
+import jakarta.ejb.MessageDriven;
+import jakarta.inject.Inject;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageListener;
+
+/**
+ * The task runner: each message on {@code tasker.task-runner} starts a pass over its task. The message is
+ * acknowledged in the container's transaction, which also holds the finalizer's state change and any follow-up
+ * message; if the pass fails, all of it rolls back and the broker redelivers the message.
+ */
+@MessageDriven(activationConfig = {
+        @ActivationConfigProperty(propertyName = "resourceAdapter", propertyValue = TaskerResources.RESOURCE_ADAPTER),
+        @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
+        @ActivationConfigProperty(propertyName = "destination", propertyValue = TaskerResources.TASK_RUNNER_ADDRESS),
+        @ActivationConfigProperty(propertyName = "useJNDI", propertyValue = "false"),
+        @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "${MPCONFIG=tasker.runner.max-sessions:16}")
+})
+public class TaskRunnerMdb implements MessageListener {
+
+    @Inject
+    private TaskCoordinator coordinator;
+
+    @Override
+    public void onMessage(Message message) {
+        try {
+            coordinator.runPass(TaskMessages.taskId(message));
+        } catch (JMSException e) {
+            throw new IllegalStateException("cannot read task-runner message", e);
+        }
+    }
+}

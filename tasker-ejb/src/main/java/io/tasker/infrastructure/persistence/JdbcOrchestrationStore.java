@@ -1,0 +1,179 @@
+package io.tasker.infrastructure.persistence;
+
+import io.tasker.config.TaskerResources;
+import io.tasker.json.JsonDocuments;
+import io.tasker.orchestration.ClaimedStep;
+import io.tasker.orchestration.ExecutionContext;
+import io.tasker.orchestration.ExecutionStatus;
+import io.tasker.orchestration.OrchestrationStore;
+import io.tasker.orchestration.TaskSnapshot;
+import io.tasker.registry.TaskKey;
+import io.tasker.task.TaskState;
+import io.tasker.template.SemanticVersion;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import javax.sql.DataSource;
+
+/**
+ * Calls the orchestration functions of the schema over the application's JTA data source, so each call joins the
+ * caller's transaction. JSON goes over the wire as text (the data source sends strings untyped, so PostgreSQL
+ * casts them to jsonb).
+ */
+@ApplicationScoped
+public class JdbcOrchestrationStore implements OrchestrationStore {
+
+    private static final String LOAD_TASK = """
+            SELECT t.status, ns.name AS namespace, nt.name, nt.version, t.context
+              FROM tasker_tasks t
+              JOIN tasker_named_tasks nt ON nt.named_task_id = t.named_task_id
+              JOIN tasker_task_namespaces ns ON ns.task_namespace_id = nt.task_namespace_id
+             WHERE t.task_id = ?""";
+
+    @Resource(lookup = TaskerResources.DATA_SOURCE)
+    private DataSource dataSource;
+
+    @Override
+    public void recordCreation(long taskId) {
+        execute("SELECT tasker_record_task_creation(?)", statement -> {
+            statement.setLong(1, taskId);
+            statement.executeQuery().close();
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<TaskSnapshot> loadTask(long taskId) {
+        return execute(LOAD_TASK, statement -> {
+            statement.setLong(1, taskId);
+            try (ResultSet row = statement.executeQuery()) {
+                if (!row.next()) {
+                    return Optional.empty();
+                }
+                TaskKey key = new TaskKey(row.getString("namespace"), row.getString("name"),
+                        SemanticVersion.parse(row.getString("version")));
+                return Optional.of(new TaskSnapshot(taskId, TaskState.of(row.getString("status")), key,
+                        JsonDocuments.readObject(row.getString("context"))));
+            }
+        });
+    }
+
+    @Override
+    public boolean transitionTask(long taskId, Set<TaskState> from, TaskState target, Map<String, Object> metadata) {
+        return execute("SELECT tasker_transition_task(?, ?, ?, ?)", statement -> {
+            statement.setLong(1, taskId);
+            statement.setArray(2, statement.getConnection().createArrayOf("varchar",
+                    from.stream().map(TaskState::value).toArray()));
+            statement.setString(3, target.value());
+            statement.setString(4, JsonDocuments.write(metadata));
+            return singleBoolean(statement);
+        });
+    }
+
+    @Override
+    public List<ClaimedStep> claimReadySteps(long taskId, String claimant, int maxSteps) {
+        return execute("SELECT * FROM tasker_claim_ready_steps(?, ?, ?)", statement -> {
+            statement.setLong(1, taskId);
+            statement.setString(2, claimant);
+            statement.setInt(3, maxSteps);
+            List<ClaimedStep> claimed = new ArrayList<>();
+            try (ResultSet row = statement.executeQuery()) {
+                while (row.next()) {
+                    claimed.add(new ClaimedStep(row.getLong("workflow_step_id"), row.getString("name"),
+                            row.getInt("attempt"), parentResults(row.getString("parent_results"))));
+                }
+            }
+            return claimed;
+        });
+    }
+
+    @Override
+    public boolean completeStep(long stepId, int attempt, String resultsJson) {
+        return execute("SELECT tasker_complete_step(?, ?, ?)", statement -> {
+            statement.setLong(1, stepId);
+            statement.setInt(2, attempt);
+            statement.setString(3, resultsJson);
+            return singleBoolean(statement);
+        });
+    }
+
+    @Override
+    public boolean failStep(long stepId, int attempt, Map<String, Object> errorDetails, boolean permanent,
+                            BigDecimal backoffSeconds) {
+        return execute("SELECT tasker_fail_step(?, ?, ?, ?, ?)", statement -> {
+            statement.setLong(1, stepId);
+            statement.setInt(2, attempt);
+            statement.setString(3, JsonDocuments.write(errorDetails));
+            statement.setBoolean(4, permanent);
+            statement.setBigDecimal(5, backoffSeconds);
+            return singleBoolean(statement);
+        });
+    }
+
+    @Override
+    public Optional<ExecutionContext> executionContext(long taskId) {
+        return execute("SELECT * FROM get_task_execution_context(?)", statement -> {
+            statement.setLong(1, taskId);
+            try (ResultSet row = statement.executeQuery()) {
+                if (!row.next()) {
+                    return Optional.empty();
+                }
+                Timestamp nextRetryAt = row.getTimestamp("next_retry_at");
+                return Optional.of(new ExecutionContext(
+                        taskId,
+                        TaskState.of(row.getString("status")),
+                        row.getInt("total_steps"),
+                        row.getInt("completed_steps"),
+                        row.getInt("failed_steps"),
+                        row.getInt("ready_steps"),
+                        row.getInt("permanently_blocked_steps"),
+                        ExecutionStatus.of(row.getString("execution_status")),
+                        nextRetryAt == null ? null : nextRetryAt.toInstant()));
+            }
+        });
+    }
+
+    private static Map<String, Map<String, Object>> parentResults(String json) {
+        Map<String, Map<String, Object>> results = new LinkedHashMap<>();
+        JsonDocuments.readObject(json).forEach((name, value) -> results.put(name, asObject(value)));
+        return Map.copyOf(results);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> asObject(Object value) {
+        return value instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of();
+    }
+
+    private static boolean singleBoolean(PreparedStatement statement) throws SQLException {
+        try (ResultSet row = statement.executeQuery()) {
+            row.next();
+            return row.getBoolean(1);
+        }
+    }
+
+    private <T> T execute(String sql, SqlWork<T> work) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            return work.run(statement);
+        } catch (SQLException e) {
+            throw new IllegalStateException("orchestration query failed: " + sql.lines().findFirst().orElse(sql)
+                    + ": " + e.getMessage(), e);
+        }
+    }
+
+    @FunctionalInterface
+    private interface SqlWork<T> {
+        T run(PreparedStatement statement) throws SQLException;
+    }
+}

@@ -1,0 +1,23 @@
+package io.tasker.orchestration;
+
+import java.time.Duration;
+
+/** What the finalizer does with a task at the end of a pass (reference §4.5, decisions §2). */
+public sealed interface FinalizationDecision {
+
+    /** Every step is complete or resolved: the task is complete. */
+    record Complete() implements FinalizationDecision {
+    }
+
+    /** A step failed for good and nothing else can run: the task is in error. */
+    record Fail() implements FinalizationDecision {
+    }
+
+    /** Work remains: drive the task again after {@code delay}, for the given reason. */
+    record Reenqueue(Duration delay, String reason) implements FinalizationDecision {
+    }
+
+    /** The task is no longer active (finished, failed or cancelled): nothing to do. */
+    record LeaveAlone() implements FinalizationDecision {
+    }
+}

@@ -1,0 +1,71 @@
+package io.tasker.orchestration;
+
+import io.tasker.api.PermanentException;
+import io.tasker.api.RetryableException;
+import io.tasker.config.TaskerSettings;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Records a failed attempt: the step goes to error with the failure in its results, a
+ * {@link PermanentException} ends its retries (decisions §5), and otherwise the back-off policy (or the
+ * handler's retry-after) sets when its next attempt becomes due.
+ */
+@Stateless
+public class StepFailures {
+
+    private static final int BACKTRACE_LINES = 10;
+
+    @Inject
+    private OrchestrationStore store;
+
+    @Inject
+    private TaskerSettings settings;
+
+    /** Records the failure; false when the attempt had already lost its claim. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public boolean record(ClaimedStep step, Throwable failure) {
+        Optional<PermanentException> permanent = find(failure, PermanentException.class);
+        Optional<Duration> retryAfter = find(failure, RetryableException.class).flatMap(RetryableException::retryAfter);
+        BigDecimal backoffSeconds = permanent.isPresent() ? null
+                : seconds(settings.backoffPolicy().delayAfter(step.attempt(), retryAfter));
+        return store.failStep(step.stepId(), step.attempt(), details(failure, permanent, retryAfter),
+                permanent.isPresent(), backoffSeconds);
+    }
+
+    private static Map<String, Object> details(Throwable failure, Optional<PermanentException> permanent,
+                                               Optional<Duration> retryAfter) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("error", failure.getMessage() == null ? failure.getClass().getName() : failure.getMessage());
+        details.put("error_class", failure.getClass().getName());
+        permanent.flatMap(PermanentException::errorCode).ifPresent(code -> details.put("error_code", code));
+        retryAfter.ifPresent(wait -> details.put("retry_after_seconds", seconds(wait)));
+        details.put("backtrace", Arrays.stream(failure.getStackTrace())
+                .limit(BACKTRACE_LINES)
+                .map(StackTraceElement::toString)
+                .toList());
+        return details;
+    }
+
+    // The handler may have wrapped the exception that classifies the failure; the outermost one counts.
+    private static <T extends Throwable> Optional<T> find(Throwable failure, Class<T> type) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return Optional.of(type.cast(cause));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static BigDecimal seconds(Duration duration) {
+        return BigDecimal.valueOf(duration.toMillis(), 3);
+    }
+}

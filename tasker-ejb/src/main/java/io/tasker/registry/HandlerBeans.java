@@ -1,0 +1,42 @@
+package io.tasker.registry;
+
+import io.tasker.api.StepHandler;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+
+/** Finds the CDI bean a step template names as its {@code handler_class}. */
+@ApplicationScoped
+public class HandlerBeans {
+
+    @Inject
+    @Any
+    private Instance<Object> beans;
+
+    /**
+     * @throws IllegalArgumentException when the class is missing, is not a {@link StepHandler}, or is not
+     *     exactly one CDI bean
+     */
+    public StepHandler resolve(String className) {
+        Class<?> type;
+        try {
+            type = Class.forName(className, false, Thread.currentThread().getContextClassLoader());
+        } catch (ClassNotFoundException | LinkageError e) {
+            throw new IllegalArgumentException("handler_class " + className + " cannot be loaded: " + e);
+        }
+        if (!StepHandler.class.isAssignableFrom(type)) {
+            throw new IllegalArgumentException("handler_class " + className + " does not implement "
+                    + StepHandler.class.getName());
+        }
+        Instance<?> candidates = beans.select(type);
+        if (candidates.isUnsatisfied()) {
+            throw new IllegalArgumentException("handler_class " + className + " is not a CDI bean: annotate it"
+                    + " with a scope such as @ApplicationScoped and ship it in a bean archive");
+        }
+        if (candidates.isAmbiguous()) {
+            throw new IllegalArgumentException("handler_class " + className + " matches more than one CDI bean");
+        }
+        return (StepHandler) candidates.get();
+    }
+}

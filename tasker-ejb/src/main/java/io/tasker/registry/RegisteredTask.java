@@ -1,0 +1,63 @@
+package io.tasker.registry;
+
+import io.tasker.api.StepHandler;
+import io.tasker.errors.FieldError;
+import io.tasker.template.StepTemplate;
+import io.tasker.template.TaskTemplate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A task template ready to run: its checked template, the handler of each step, its context schema, and the ids
+ * of its definitions in the database (named task, named step of each step).
+ */
+public final class RegisteredTask {
+
+    private final TaskTemplate template;
+    private final Map<String, StepHandler> handlers;
+    private final ContextSchema contextSchema;
+    private final int namedTaskId;
+    private final Map<String, Integer> namedStepIds;
+
+    public RegisteredTask(TaskTemplate template, Map<String, StepHandler> handlers, ContextSchema contextSchema,
+                          int namedTaskId, Map<String, Integer> namedStepIds) {
+        for (StepTemplate step : template.steps()) {
+            if (!handlers.containsKey(step.name()) || !namedStepIds.containsKey(step.name())) {
+                throw new IllegalArgumentException(template.fullName() + ": step " + step.name()
+                        + " needs a handler and a named step id");
+            }
+        }
+        this.template = template;
+        this.handlers = Map.copyOf(handlers);
+        this.contextSchema = contextSchema;
+        this.namedTaskId = namedTaskId;
+        this.namedStepIds = Map.copyOf(namedStepIds);
+    }
+
+    public TaskKey key() {
+        return new TaskKey(template.namespace(), template.name(), template.version());
+    }
+
+    public TaskTemplate template() {
+        return template;
+    }
+
+    public int namedTaskId() {
+        return namedTaskId;
+    }
+
+    public int namedStepId(String stepName) {
+        return namedStepIds.get(stepName);
+    }
+
+    /** The handler of the named step, if the template has that step. */
+    public Optional<StepHandler> handler(String stepName) {
+        return Optional.ofNullable(handlers.get(stepName));
+    }
+
+    /** How the context breaks the template's schema; empty when it is valid or the template has no schema. */
+    public List<FieldError> contextViolations(Map<String, Object> context) {
+        return contextSchema == null ? List.of() : contextSchema.violations(context);
+    }
+}

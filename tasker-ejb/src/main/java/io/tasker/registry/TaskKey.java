@@ -1,0 +1,17 @@
+package io.tasker.registry;
+
+import io.tasker.template.SemanticVersion;
+
+/** The identity of a task template: namespace, name and version. */
+public record TaskKey(String namespace, String name, SemanticVersion version) {
+
+    /** {@code namespace.name@version}. */
+    public String fullName() {
+        return namespace + "." + name + "@" + version;
+    }
+
+    @Override
+    public String toString() {
+        return fullName();
+    }
+}

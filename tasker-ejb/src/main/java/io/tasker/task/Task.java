@@ -1,0 +1,190 @@
+package io.tasker.task;
+
+import io.tasker.infrastructure.persistence.JsonObjectConverter;
+import io.tasker.infrastructure.persistence.JsonStringListConverter;
+import io.tasker.step.NamedStep;
+import io.tasker.step.WorkflowStep;
+import io.tasker.template.StepTemplate;
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A run of a task template. Created pending with its steps; the orchestration functions of the schema then
+ * move it to in_progress, complete or error, each change with its transition.
+ */
+@Entity
+@Table(name = "tasker_tasks")
+@NamedQuery(name = Task.WITH_STEPS,
+        query = "SELECT DISTINCT t FROM Task t LEFT JOIN FETCH t.steps WHERE t.id = :taskId")
+public class Task {
+
+    static final String WITH_STEPS = "Task.withSteps";
+
+    @Id
+    @SequenceGenerator(name = "task_ids", sequenceName = "tasker_tasks_seq", allocationSize = 50)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "task_ids")
+    @Column(name = "task_id")
+    private Long id;
+
+    @ManyToOne(fetch = FetchType.EAGER, optional = false)
+    @JoinColumn(name = "named_task_id", updatable = false)
+    private NamedTask namedTask;
+
+    @Column(nullable = false)
+    private TaskState status;
+
+    @Column(nullable = false)
+    private boolean complete;
+
+    @Column(name = "requested_at", nullable = false, updatable = false)
+    private OffsetDateTime requestedAt;
+
+    @Column(name = "completed_at")
+    private OffsetDateTime completedAt;
+
+    @Column(updatable = false)
+    private String initiator;
+
+    @Column(name = "source_system", updatable = false)
+    private String sourceSystem;
+
+    private String reason;
+
+    @Convert(converter = JsonStringListConverter.class)
+    @Column(name = "bypass_steps", nullable = false, updatable = false)
+    private List<String> bypassSteps;
+
+    @Convert(converter = JsonStringListConverter.class)
+    @Column(nullable = false)
+    private List<String> tags;
+
+    @Convert(converter = JsonObjectConverter.class)
+    @Column(nullable = false, updatable = false)
+    private Map<String, Object> context;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private OffsetDateTime createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private OffsetDateTime updatedAt;
+
+    @OneToMany(mappedBy = "task", cascade = CascadeType.PERSIST)
+    @OrderBy("id")
+    private List<WorkflowStep> steps = new ArrayList<>();
+
+    protected Task() {
+    }
+
+    private Task(NamedTask namedTask, TaskRequest request, OffsetDateTime now) {
+        this.namedTask = namedTask;
+        this.status = TaskState.PENDING;
+        this.requestedAt = now;
+        this.initiator = request.initiator();
+        this.sourceSystem = request.sourceSystem();
+        this.reason = request.reason();
+        this.bypassSteps = List.of();
+        this.tags = request.tags();
+        this.context = request.context();
+        this.createdAt = now;
+        this.updatedAt = now;
+    }
+
+    /** A new pending task of the given definition, for the given request. */
+    public static Task create(NamedTask namedTask, TaskRequest request) {
+        return new Task(namedTask, request, OffsetDateTime.now(ZoneOffset.UTC));
+    }
+
+    /** Adds a pending step instantiating {@code template}. */
+    public WorkflowStep addStep(NamedStep namedStep, StepTemplate template) {
+        WorkflowStep step = new WorkflowStep(this, namedStep, template, createdAt);
+        steps.add(step);
+        return step;
+    }
+
+    /** Makes {@code child} wait for {@code parent}; both must be steps of this task. */
+    public void addDependency(WorkflowStep parent, WorkflowStep child) {
+        if (!steps.contains(parent) || !steps.contains(child)) {
+            throw new IllegalArgumentException("both ends of a dependency must be steps of the task");
+        }
+        child.dependOn(parent, createdAt);
+    }
+
+    public Long id() {
+        return id;
+    }
+
+    public NamedTask namedTask() {
+        return namedTask;
+    }
+
+    public TaskState status() {
+        return status;
+    }
+
+    public boolean complete() {
+        return complete;
+    }
+
+    public OffsetDateTime requestedAt() {
+        return requestedAt;
+    }
+
+    public OffsetDateTime completedAt() {
+        return completedAt;
+    }
+
+    public String initiator() {
+        return initiator;
+    }
+
+    public String sourceSystem() {
+        return sourceSystem;
+    }
+
+    public String reason() {
+        return reason;
+    }
+
+    public List<String> bypassSteps() {
+        return bypassSteps;
+    }
+
+    public List<String> tags() {
+        return tags;
+    }
+
+    public Map<String, Object> context() {
+        return context;
+    }
+
+    public OffsetDateTime createdAt() {
+        return createdAt;
+    }
+
+    public OffsetDateTime updatedAt() {
+        return updatedAt;
+    }
+
+    public List<WorkflowStep> steps() {
+        return Collections.unmodifiableList(steps);
+    }
+}

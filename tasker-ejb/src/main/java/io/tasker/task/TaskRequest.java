@@ -1,0 +1,27 @@
+package io.tasker.task;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a client asks for when it creates a task.
+ *
+ * @param namespace the template's namespace; null means {@code default}
+ * @param version the template's version; null means the highest registered one
+ * @param context the task's input, checked against the template's JSON Schema
+ */
+public record TaskRequest(
+        String namespace,
+        String name,
+        String version,
+        Map<String, Object> context,
+        String initiator,
+        String sourceSystem,
+        String reason,
+        List<String> tags) {
+
+    public TaskRequest {
+        context = context == null ? Map.of() : context;
+        tags = tags == null ? List.of() : List.copyOf(tags);
+    }
+}

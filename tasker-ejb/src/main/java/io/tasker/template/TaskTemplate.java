@@ -1,0 +1,41 @@
+package io.tasker.template;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A parsed and checked task template: the definition of a workflow, identified by namespace, name and version.
+ *
+ * @param source the file or resource it was read from, for messages
+ * @param schema the JSON Schema a task's context must satisfy, or null for none
+ * @param steps in declaration order; their dependencies form a DAG
+ */
+public record TaskTemplate(
+        String source,
+        String namespace,
+        String name,
+        SemanticVersion version,
+        String description,
+        Map<String, Object> schema,
+        List<StepTemplate> steps,
+        List<CustomEventDefinition> customEvents) {
+
+    public TaskTemplate {
+        steps = List.copyOf(steps);
+        customEvents = List.copyOf(customEvents);
+    }
+
+    /** {@code namespace.name@version}, as the API shows it. */
+    public String fullName() {
+        return namespace + "." + name + "@" + version;
+    }
+
+    public Optional<Map<String, Object>> contextSchema() {
+        return Optional.ofNullable(schema);
+    }
+
+    public Optional<StepTemplate> step(String stepName) {
+        return steps.stream().filter(step -> step.name().equals(stepName)).findFirst();
+    }
+}

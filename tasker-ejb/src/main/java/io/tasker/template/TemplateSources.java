@@ -1,0 +1,109 @@
+package io.tasker.template;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.JarURLConnection;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.net.URLConnection;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.stream.Stream;
+
+/**
+ * Finds template files: every {@code *.yaml} / {@code *.yml} under a classpath folder (in directories and jars,
+ * at any depth) or under a filesystem directory.
+ */
+public final class TemplateSources {
+
+    /** The classpath folder that holds templates shipped inside application jars. */
+    public static final String CLASSPATH_ROOT = "META-INF/tasker/tasks";
+
+    /** A template's text and where it came from. */
+    public record TemplateSource(String location, String yaml) {
+    }
+
+    private TemplateSources() {
+    }
+
+    /** All templates under {@code root} on the class loader's classpath, in a stable order. */
+    public static List<TemplateSource> fromClasspath(ClassLoader classLoader, String root) {
+        List<TemplateSource> sources = new ArrayList<>();
+        try {
+            for (URL url : Collections.list(classLoader.getResources(root))) {
+                sources.addAll(fromUrl(url, root));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list task templates under classpath:" + root, e);
+        }
+        sources.sort(Comparator.comparing(TemplateSource::location));
+        return sources;
+    }
+
+    /** All templates in a directory and its subdirectories, in a stable order. */
+    public static List<TemplateSource> fromDirectory(Path directory) {
+        if (!Files.isDirectory(directory)) {
+            throw new IllegalArgumentException("task template directory " + directory + " does not exist");
+        }
+        try (Stream<Path> files = Files.walk(directory)) {
+            return files.filter(Files::isRegularFile)
+                    .filter(file -> isTemplate(file.getFileName().toString()))
+                    .sorted()
+                    .map(file -> new TemplateSource(file.toString(), read(file)))
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list task templates in " + directory, e);
+        }
+    }
+
+    private static List<TemplateSource> fromUrl(URL url, String root) throws IOException {
+        if ("file".equals(url.getProtocol())) {
+            try {
+                return fromDirectory(Path.of(url.toURI()));
+            } catch (URISyntaxException e) {
+                throw new IOException("unusable template location " + url, e);
+            }
+        }
+        URLConnection connection = url.openConnection();
+        if (connection instanceof JarURLConnection jarConnection) {
+            jarConnection.setUseCaches(false);
+            try (JarFile jar = jarConnection.getJarFile()) {
+                return fromJar(jar, root);
+            }
+        }
+        throw new IOException("cannot list task templates at " + url + ": only directories and jar files are supported");
+    }
+
+    private static List<TemplateSource> fromJar(JarFile jar, String root) throws IOException {
+        List<TemplateSource> sources = new ArrayList<>();
+        for (JarEntry entry : Collections.list(jar.entries())) {
+            if (!entry.isDirectory() && entry.getName().startsWith(root + "/") && isTemplate(entry.getName())) {
+                try (InputStream in = jar.getInputStream(entry)) {
+                    sources.add(new TemplateSource(jar.getName() + "!/" + entry.getName(),
+                            new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+                }
+            }
+        }
+        return sources;
+    }
+
+    private static boolean isTemplate(String name) {
+        return name.endsWith(".yaml") || name.endsWith(".yml");
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read task template " + file, e);
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package io.tasker.launcher;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What to start and where, from the environment:
+ * <ul>
+ *   <li>{@code TASKER_DATA_DIR} (default {@code .tasker}): where PostgreSQL, the broker journal and the logs live;</li>
+ *   <li>{@code TASKER_HTTP_PORT} (default 8080);</li>
+ *   <li>{@code TASKER_DB_URL}, {@code TASKER_DB_USER}, {@code TASKER_DB_PASSWORD}: an external PostgreSQL; when the
+ *       URL is set no database is started;</li>
+ *   <li>{@code TASKER_BROKER_URL} ({@code tcp://host:port}): an external Artemis; when set no broker is started;</li>
+ *   <li>{@code TASKER_DB_PORT} (default 15432) and {@code TASKER_BROKER_PORT} (default 61616): ports of the
+ *       embedded ones;</li>
+ *   <li>{@code TASKER_NODE_NAME} (default {@code node-1}) and {@code TASKER_JVM_OPTIONS} (default
+ *       {@code -Xms256m -Xmx512m}): the Payara Micro node.</li>
+ * </ul>
+ */
+public record LauncherSettings(
+        Path dataDir,
+        int httpPort,
+        Optional<DatabaseAddress> externalDatabase,
+        Optional<BrokerAddress> externalBroker,
+        int databasePort,
+        int brokerPort,
+        String nodeName,
+        List<String> jvmOptions) {
+
+    static final String DEFAULT_JVM_OPTIONS = "-Xms256m -Xmx512m";
+
+    /** How to reach a PostgreSQL database. */
+    public record DatabaseAddress(String jdbcUrl, String user, String password) {
+    }
+
+    /** How to reach an Artemis broker. */
+    public record BrokerAddress(String host, int port) {
+
+        static BrokerAddress parse(String url) {
+            URI uri = URI.create(url.trim());
+            if (!"tcp".equals(uri.getScheme()) || uri.getHost() == null || uri.getPort() < 1) {
+                throw new IllegalArgumentException("TASKER_BROKER_URL must look like tcp://host:61616, got '" + url + "'");
+            }
+            return new BrokerAddress(uri.getHost(), uri.getPort());
+        }
+
+        /** The Artemis resource adapter's connection parameters for this address. */
+        String connectionParameters() {
+            return "host=" + host + ";port=" + port;
+        }
+    }
+
+    /**
+     * @throws IllegalArgumentException naming the variable when a value is unusable
+     */
+    public static LauncherSettings fromEnvironment(Map<String, String> env, Path workingDirectory) {
+        Optional<String> dbUrl = value(env, "TASKER_DB_URL");
+        Optional<DatabaseAddress> database = dbUrl.map(url -> new DatabaseAddress(url,
+                value(env, "TASKER_DB_USER").orElse("tasker"), value(env, "TASKER_DB_PASSWORD").orElse("")));
+        return new LauncherSettings(
+                workingDirectory.resolve(value(env, "TASKER_DATA_DIR").orElse(".tasker")).toAbsolutePath().normalize(),
+                port(env, "TASKER_HTTP_PORT", 8080),
+                database,
+                value(env, "TASKER_BROKER_URL").map(BrokerAddress::parse),
+                port(env, "TASKER_DB_PORT", 15432),
+                port(env, "TASKER_BROKER_PORT", 61616),
+                value(env, "TASKER_NODE_NAME").orElse("node-1"),
+                new ArrayList<>(Arrays.asList(value(env, "TASKER_JVM_OPTIONS").orElse(DEFAULT_JVM_OPTIONS).trim()
+                        .split("\\s+"))));
+    }
+
+    private static Optional<String> value(Map<String, String> env, String name) {
+        return Optional.ofNullable(env.get(name)).map(String::trim).filter(text -> !text.isEmpty());
+    }
+
+    private static int port(Map<String, String> env, String name, int fallback) {
+        String text = value(env, name).orElse(null);
+        if (text == null) {
+            return fallback;
+        }
+        try {
+            int port = Integer.parseInt(text);
+            if (port < 1 || port > 65535) {
+                throw new NumberFormatException();
+            }
+            return port;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a port number (1-65535), got '" + text + "'");
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package io.tasker.launcher;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.logging.FileHandler;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.logging.SimpleFormatter;
+
+/** {@code ./tasker run}: starts the embedded default and keeps it running until Ctrl-C or SIGTERM. */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String command = args.length == 0 ? "run" : args[0];
+        switch (command) {
+            case "run" -> System.exit(run());
+            case "help", "--help", "-h" -> usage();
+            default -> {
+                System.err.println("Unknown command '" + command + "'.");
+                usage();
+                System.exit(2);
+            }
+        }
+    }
+
+    private static int run() throws Exception {
+        LauncherSettings settings;
+        try {
+            settings = LauncherSettings.fromEnvironment(System.getenv(), Path.of(""));
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            return 2;
+        }
+        logToFile(settings.dataDir().resolve("logs"));
+        System.out.println("Tasker data directory: " + settings.dataDir());
+        long began = System.nanoTime();
+        TaskerStack stack = TaskerStack.start(settings, Map.of(), System.out);
+        Thread stopper = new Thread(() -> {
+            System.out.println("Stopping Tasker...");
+            stack.close();
+            System.out.println("Tasker stopped.");
+        }, "tasker-shutdown");
+        Runtime.getRuntime().addShutdownHook(stopper);
+        System.out.printf("Tasker is ready in %.1f s: %s (health: http://localhost:%d/health/ready)%n",
+                (System.nanoTime() - began) / 1e9, stack.apiUri(), settings.httpPort());
+        int exit = stack.node().waitFor();
+        // The node ended without being asked to: stop the rest and report it.
+        Runtime.getRuntime().removeShutdownHook(stopper);
+        System.err.println("Payara Micro exited with code " + exit + "; see " + stack.node().logFile());
+        stack.close();
+        return 1;
+    }
+
+    // The broker and the database client log through java.util.logging; keep that out of the console.
+    private static void logToFile(Path logDirectory) throws IOException {
+        Files.createDirectories(logDirectory);
+        Logger root = Logger.getLogger("");
+        for (var handler : root.getHandlers()) {
+            handler.setLevel(Level.WARNING);
+        }
+        FileHandler file = new FileHandler(logDirectory.resolve("launcher.log").toString(), true);
+        file.setFormatter(new SimpleFormatter());
+        root.addHandler(file);
+        Logger.getLogger("org.apache.activemq.audit").setLevel(Level.WARNING);
+    }
+
+    private static void usage() {
+        System.out.println("""
+                Usage: ./tasker [command]
+
+                  run    start PostgreSQL, Artemis and Payara Micro with Tasker (the default)
+                  help   show this text
+
+                Environment: TASKER_DATA_DIR, TASKER_HTTP_PORT, TASKER_DB_URL, TASKER_DB_USER, TASKER_DB_PASSWORD,
+                TASKER_BROKER_URL, TASKER_DB_PORT, TASKER_BROKER_PORT, TASKER_NODE_NAME, TASKER_JVM_OPTIONS.
+                Any other TASKER_* variable reaches Tasker's own configuration (see docs/configuration.md).""");
+    }
+}

@@ -1,0 +1,178 @@
+package io.tasker.launcher;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One Payara Micro process running Tasker: the Artemis resource adapter is configured for the broker and deployed
+ * by a post-boot command file, then the WAR; database settings reach the application as {@code TASKER_DB_*}
+ * environment variables (read through MicroProfile Config). Its log goes to a file.
+ */
+public final class PayaraNode implements AutoCloseable {
+
+    private static final Duration STOP_GRACE = Duration.ofSeconds(30);
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final List<String> TASKER_CHECKS = List.of("database", "broker");
+
+    private final String name;
+    private final Process process;
+    private final int httpPort;
+    private final Path logFile;
+
+    private PayaraNode(String name, Process process, int httpPort, Path logFile) {
+        this.name = name;
+        this.process = process;
+        this.httpPort = httpPort;
+        this.logFile = logFile;
+    }
+
+    /** What a node needs: its name, port and directory, and where the database and broker are. */
+    public record Spec(String name, int httpPort, Path directory, LauncherSettings.DatabaseAddress database,
+                       LauncherSettings.BrokerAddress broker, List<String> jvmOptions, Map<String, String> settings) {
+    }
+
+    /** Starts the process; it is ready once {@link #awaitReady} returns. */
+    public static PayaraNode start(RuntimeArtifacts artifacts, Spec spec) throws IOException {
+        Path root = spec.directory().resolve(spec.name());
+        Files.createDirectories(root);
+        Path logFile = spec.directory().resolve(spec.name() + ".log");
+        Path postBoot = root.resolve("post-boot.asadmin");
+        Files.writeString(postBoot, String.join(System.lineSeparator(),
+                "create-resource-adapter-config --property ConnectionParameters="
+                        + escapeAsadmin(spec.broker().connectionParameters()) + " artemis-ra",
+                "deploy --type rar --name artemis-ra " + artifacts.artemisRar().toAbsolutePath(),
+                ""), StandardCharsets.UTF_8);
+
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(spec.jvmOptions());
+        command.addAll(List.of(
+                "-jar", artifacts.payaraMicro().toAbsolutePath().toString(),
+                "--nocluster",
+                "--disablephonehome",
+                "--name", spec.name(),
+                "--port", String.valueOf(spec.httpPort()),
+                "--rootdir", root.toAbsolutePath().toString(),
+                "--postbootcommandfile", postBoot.toAbsolutePath().toString(),
+                "--deploy", artifacts.taskerWar().toAbsolutePath().toString()));
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
+        Map<String, String> environment = builder.environment();
+        environment.put("TASKER_DB_URL", spec.database().jdbcUrl());
+        environment.put("TASKER_DB_USER", spec.database().user());
+        environment.put("TASKER_DB_PASSWORD", spec.database().password());
+        environment.put("TASKER_NODE_NAME", spec.name());
+        spec.settings().forEach(environment::put);
+        return new PayaraNode(spec.name(), builder.start(), spec.httpPort(), logFile);
+    }
+
+    /**
+     * Waits until {@code /health/ready} answers 200 with Tasker's own checks (database and broker) in it: Payara
+     * answers UP with no checks at all when the application failed to deploy.
+     *
+     * @throws IllegalStateException when the process dies, the application fails to deploy or the deadline
+     *     passes, with the end of the node's log
+     */
+    public void awaitReady(Duration timeout) throws InterruptedException {
+        Instant deadline = Instant.now().plus(timeout);
+        HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/health/ready"))
+                .timeout(Duration.ofSeconds(5)).build();
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " exited with code " + process.exitValue() + " while starting;"
+                        + " end of " + logFile + ":\n" + logTail());
+            }
+            try {
+                HttpResponse<String> response = HTTP.send(ready, HttpResponse.BodyHandlers.ofString());
+                boolean taskerDeployed = HealthReport.hasChecks(response.body(), TASKER_CHECKS);
+                if (response.statusCode() == 200 && taskerDeployed) {
+                    return;
+                }
+                if (!taskerDeployed && bootFinished()) {
+                    throw new IllegalStateException(name + " started but Tasker did not deploy; end of " + logFile
+                            + ":\n" + logTail());
+                }
+            } catch (IOException e) {
+                // Not listening or not answering yet.
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException(name + " was not ready within " + timeout.toSeconds() + " s; end of "
+                + logFile + ":\n" + logTail());
+    }
+
+    // Payara Micro logs "... ready in N (ms)" once every archive is deployed (or has failed to).
+    private boolean bootFinished() {
+        try {
+            return Files.readString(logFile, StandardCharsets.UTF_8).contains(" ready in ");
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** The API's base address, e.g. {@code http://localhost:8080/tasker}. */
+    public URI apiUri() {
+        return URI.create("http://localhost:" + httpPort + "/tasker");
+    }
+
+    public int httpPort() {
+        return httpPort;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public Path logFile() {
+        return logFile;
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** Waits until the process ends on its own, returning its exit code. */
+    public int waitFor() throws InterruptedException {
+        return process.waitFor();
+    }
+
+    /** Asks the node to stop (SIGTERM) and waits for it; kills it if it has not stopped within the grace period. */
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(STOP_GRACE.toSeconds(), TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+        }
+    }
+
+    private String logTail() {
+        try {
+            List<String> lines = Files.readAllLines(logFile, StandardCharsets.UTF_8);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
+        } catch (IOException e) {
+            return "(log unreadable: " + e.getMessage() + ")";
+        }
+    }
+
+    // asadmin property values escape '=' and ':' with a backslash.
+    private static String escapeAsadmin(String value) {
+        return value.replace("\\", "\\\\").replace(":", "\\:").replace("=", "\\=");
+    }
+}

@@ -1,0 +1,2 @@
+/** MicroProfile Health checks: readiness means the database and the broker both answer. */
+package io.tasker.health;

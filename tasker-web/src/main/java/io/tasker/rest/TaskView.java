@@ -1,0 +1,35 @@
+package io.tasker.rest;
+
+import io.tasker.task.Task;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+
+/** A task as the API shows it, with its steps. */
+public record TaskView(
+        long taskId,
+        String name,
+        String namespace,
+        String version,
+        String fullName,
+        String status,
+        boolean complete,
+        Map<String, Object> context,
+        String initiator,
+        String sourceSystem,
+        String reason,
+        List<String> tags,
+        List<String> bypassSteps,
+        OffsetDateTime requestedAt,
+        OffsetDateTime completedAt,
+        OffsetDateTime createdAt,
+        OffsetDateTime updatedAt,
+        List<StepView> workflowSteps) {
+
+    static TaskView of(Task task) {
+        return new TaskView(task.id(), task.namedTask().name(), task.namedTask().namespace(),
+                task.namedTask().version(), task.namedTask().fullName(), task.status().value(), task.complete(),
+                task.context(), task.initiator(), task.sourceSystem(), task.reason(), task.tags(), task.bypassSteps(),
+                task.requestedAt(), task.completedAt(), task.createdAt(), task.updatedAt(), StepView.of(task.steps()));
+    }
+}
