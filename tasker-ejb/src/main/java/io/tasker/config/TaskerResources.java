@@ -7,7 +7,8 @@ import jakarta.resource.ConnectionFactoryDefinition;
 import jakarta.resource.spi.TransactionSupport.TransactionSupportLevel;
 
 /**
- * The resources Tasker declares for itself, so it deploys without server configuration. Connection details come
+ * The resources Tasker declares for itself, so it deploys without server configuration (the step executor is
+ * declared by the web module, see {@code io.tasker.rest.TaskerApplication}). Connection details come
  * from MicroProfile Config ({@code tasker.db.*}, overridable by the environment variables {@code TASKER_DB_URL},
  * {@code TASKER_DB_USER}, {@code TASKER_DB_PASSWORD}); the broker's address is set on the Artemis resource
  * adapter ({@code artemis-ra}) when it is deployed.

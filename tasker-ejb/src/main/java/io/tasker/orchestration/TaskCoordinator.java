@@ -2,7 +2,7 @@ package io.tasker.orchestration;
 
 import io.tasker.config.TaskerResources;
 import io.tasker.config.TaskerSettings;
-import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -11,8 +11,6 @@ import java.util.concurrent.CompletionService;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
 import java.util.logging.Logger;
-import javax.naming.InitialContext;
-import javax.naming.NamingException;
 
 /**
  * Drives one pass over a task (reference §4.3, with the retries of decisions §1): claim the ready steps, run
@@ -40,18 +38,8 @@ public class TaskCoordinator {
     @Inject
     private TaskerSettings settings;
 
+    @Resource(lookup = TaskerResources.STEP_EXECUTOR)
     private ManagedExecutorService stepThreads;
-
-    // Looked up rather than injected: Payara's deployment-time reference check does not see executors declared
-    // with @ManagedExecutorDefinition and rejects the deployment, although the executor is bound at run time.
-    @PostConstruct
-    void lookUpStepThreads() {
-        try {
-            stepThreads = InitialContext.doLookup(TaskerResources.STEP_EXECUTOR);
-        } catch (NamingException e) {
-            throw new IllegalStateException("the step executor " + TaskerResources.STEP_EXECUTOR + " is missing", e);
-        }
-    }
 
     /**
      * Runs a pass. The finalization joins the caller's transaction (the task runner's), everything before it

@@ -13,7 +13,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
@@ -34,12 +36,18 @@ public final class TemplateSources {
     private TemplateSources() {
     }
 
-    /** All templates under {@code root} on the class loader's classpath, in a stable order. */
+    /**
+     * All templates under {@code root} on the class loader's classpath, in a stable order. A location the class
+     * loader hierarchy reports more than once (an EAR's lib folder seen through each module) counts once.
+     */
     public static List<TemplateSource> fromClasspath(ClassLoader classLoader, String root) {
         List<TemplateSource> sources = new ArrayList<>();
         try {
+            Set<String> seen = new HashSet<>();
             for (URL url : Collections.list(classLoader.getResources(root))) {
-                sources.addAll(fromUrl(url, root));
+                if (seen.add(url.toExternalForm())) {
+                    sources.addAll(fromUrl(url, root));
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list task templates under classpath:" + root, e);

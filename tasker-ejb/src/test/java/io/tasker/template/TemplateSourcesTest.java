@@ -58,6 +58,25 @@ class TemplateSourcesTest {
     }
 
     @Test
+    void countsAJarSeenThroughTwoClassLoadersOnce() throws IOException {
+        Path jar = dir.resolve("shared.jar");
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+            for (String folder : List.of("META-INF/", "META-INF/tasker/", "META-INF/tasker/tasks/")) {
+                out.putNextEntry(new JarEntry(folder));
+                out.closeEntry();
+            }
+            write(out, "META-INF/tasker/tasks/only.yaml", "name: only");
+        }
+        URL[] urls = {jar.toUri().toURL()};
+        try (URLClassLoader library = new URLClassLoader(urls, null);
+             URLClassLoader module = new URLClassLoader(urls, library)) {
+            assertEquals(2, java.util.Collections.list(module.getResources(TemplateSources.CLASSPATH_ROOT)).size(),
+                    "the hierarchy reports the jar twice");
+            assertEquals(1, TemplateSources.fromClasspath(module, TemplateSources.CLASSPATH_ROOT).size());
+        }
+    }
+
+    @Test
     void rejectsAMissingDirectory() {
         assertThrows(IllegalArgumentException.class, () -> TemplateSources.fromDirectory(dir.resolve("missing")));
     }

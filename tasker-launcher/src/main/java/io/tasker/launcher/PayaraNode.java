@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.channels.Channels;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,12 +31,14 @@ public final class PayaraNode implements AutoCloseable {
     private final Process process;
     private final int httpPort;
     private final Path logFile;
+    private final long logStart;
 
-    private PayaraNode(String name, Process process, int httpPort, Path logFile) {
+    private PayaraNode(String name, Process process, int httpPort, Path logFile, long logStart) {
         this.name = name;
         this.process = process;
         this.httpPort = httpPort;
         this.logFile = logFile;
+        this.logStart = logStart;
     }
 
     /** What a node needs: its name, port and directory, and where the database and broker are. */
@@ -76,7 +79,8 @@ public final class PayaraNode implements AutoCloseable {
         environment.put("TASKER_DB_PASSWORD", spec.database().password());
         environment.put("TASKER_NODE_NAME", spec.name());
         spec.settings().forEach(environment::put);
-        return new PayaraNode(spec.name(), builder.start(), spec.httpPort(), logFile);
+        long logStart = Files.exists(logFile) ? Files.size(logFile) : 0;
+        return new PayaraNode(spec.name(), builder.start(), spec.httpPort(), logFile, logStart);
     }
 
     /**
@@ -116,11 +120,7 @@ public final class PayaraNode implements AutoCloseable {
 
     // Payara Micro logs "... ready in N (ms)" once every archive is deployed (or has failed to).
     private boolean bootFinished() {
-        try {
-            return Files.readString(logFile, StandardCharsets.UTF_8).contains(" ready in ");
-        } catch (IOException e) {
-            return false;
-        }
+        return logOfThisStart().contains(" ready in ");
     }
 
     public String name() {
@@ -163,9 +163,15 @@ public final class PayaraNode implements AutoCloseable {
     }
 
     private String logTail() {
-        try {
-            List<String> lines = Files.readAllLines(logFile, StandardCharsets.UTF_8);
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
+        List<String> lines = logOfThisStart().lines().toList();
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
+    }
+
+    // The log file is appended to across starts; only what this process wrote counts.
+    private String logOfThisStart() {
+        try (var channel = Files.newByteChannel(logFile)) {
+            channel.position(logStart);
+            return new String(Channels.newInputStream(channel).readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             return "(log unreadable: " + e.getMessage() + ")";
         }

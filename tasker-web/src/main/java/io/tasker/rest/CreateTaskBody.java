@@ -3,53 +3,100 @@ package io.tasker.rest;
 import io.tasker.errors.FieldError;
 import io.tasker.errors.InvalidRequestException;
 import io.tasker.task.TaskRequest;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
-/** The body of {@code POST /tasker/tasks}. {@code name} and {@code context} are required. */
-public record CreateTaskBody(
-        String name,
-        String namespace,
-        String version,
-        Map<String, Object> context,
-        String initiator,
-        String reason,
-        String sourceSystem,
-        List<String> tags) {
+/**
+ * Reads the body of {@code POST /tasker/tasks}: {@code name} and {@code context} (an object) are required;
+ * {@code namespace}, {@code version}, {@code initiator}, {@code reason} and {@code source_system} are strings,
+ * {@code tags} an array of strings. Any other field is an error, so a misspelt one is not silently dropped.
+ */
+final class CreateTaskBody {
 
     private static final int MAX_TEXT = 128;
+    private static final Set<String> FIELDS = Set.of("name", "namespace", "version", "context", "initiator",
+            "reason", "source_system", "tags");
+
+    private final JsonObject body;
+    private final List<FieldError> errors = new ArrayList<>();
+
+    private CreateTaskBody(JsonObject body) {
+        this.body = body;
+    }
 
     /**
-     * The engine's request, once every field is checked.
-     *
-     * @throws InvalidRequestException naming every field that is missing or out of bounds
+     * @throws InvalidRequestException naming every field that is unknown, missing, of the wrong type or too long
      */
-    TaskRequest toRequest() {
-        List<FieldError> errors = new ArrayList<>();
-        if (name == null || name.isBlank()) {
+    static TaskRequest read(JsonValue body) {
+        if (!(body instanceof JsonObject object)) {
+            throw new InvalidRequestException("body", "must be a JSON object with name and context");
+        }
+        return new CreateTaskBody(object).toRequest();
+    }
+
+    private TaskRequest toRequest() {
+        new TreeSet<>(body.keySet()).stream()
+                .filter(field -> !FIELDS.contains(field))
+                .forEach(field -> errors.add(new FieldError(field, "is not a field of a task request (allowed: "
+                        + String.join(", ", new TreeSet<>(FIELDS)) + ")")));
+        String name = text("name");
+        if (name == null) {
             errors.add(new FieldError("name", "is required"));
         }
-        if (context == null) {
-            errors.add(new FieldError("context", "is required (a JSON object; {} for none)"));
-        }
-        checkLength(errors, "name", name);
-        checkLength(errors, "namespace", namespace);
-        checkLength(errors, "initiator", initiator);
-        checkLength(errors, "reason", reason);
-        checkLength(errors, "source_system", sourceSystem);
-        if (tags != null && tags.stream().anyMatch(tag -> tag == null || tag.isBlank())) {
-            errors.add(new FieldError("tags", "must hold non-empty strings"));
-        }
+        Map<String, Object> context = context();
+        TaskRequest request = new TaskRequest(text("namespace"), name, text("version"), context, text("initiator"),
+                text("source_system"), text("reason"), tags());
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
         }
-        return new TaskRequest(namespace, name, version, context, initiator, sourceSystem, reason, tags);
+        return request;
     }
 
-    private static void checkLength(List<FieldError> errors, String field, String value) {
-        if (value != null && value.length() > MAX_TEXT) {
+    private String text(String field) {
+        JsonValue value = body.get(field);
+        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+            return null;
+        }
+        if (!(value instanceof JsonString string) || string.getString().isBlank()) {
+            errors.add(new FieldError(field, "must be a non-empty string"));
+            return null;
+        }
+        if (string.getString().length() > MAX_TEXT) {
             errors.add(new FieldError(field, "must be at most " + MAX_TEXT + " characters"));
         }
+        return string.getString();
+    }
+
+    private Map<String, Object> context() {
+        JsonValue value = body.get("context");
+        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+            errors.add(new FieldError("context", "is required: a JSON object ({} for none)"));
+            return Map.of();
+        }
+        if (!(value instanceof JsonObject object)) {
+            errors.add(new FieldError("context", "must be a JSON object"));
+            return Map.of();
+        }
+        return JsonValues.toMap(object);
+    }
+
+    private List<String> tags() {
+        JsonValue value = body.get("tags");
+        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+            return List.of();
+        }
+        if (value instanceof JsonArray array && array.stream().allMatch(
+                tag -> tag instanceof JsonString string && !string.getString().isBlank())) {
+            return array.getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
+        }
+        errors.add(new FieldError("tags", "must be an array of non-empty strings"));
+        return List.of();
     }
 }

@@ -3,9 +3,7 @@ package io.tasker.rest;
 import io.tasker.errors.FieldError;
 import io.tasker.errors.InvalidRequestException;
 import io.tasker.errors.NotFoundException;
-import jakarta.json.bind.JsonbException;
-import jakarta.json.stream.JsonParsingException;
-import jakarta.ws.rs.ProcessingException;
+import jakarta.json.JsonException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -43,20 +41,11 @@ public final class ProblemMappers {
         }
     }
 
-    /** The body is not JSON, or does not have the request's shape: 400. */
+    /** The body is not JSON: 400. */
     @Provider
-    public static class MalformedJson implements ExceptionMapper<JsonbException> {
+    public static class UnreadableJson implements ExceptionMapper<JsonException> {
         @Override
-        public Response toResponse(JsonbException e) {
-            return malformed(e);
-        }
-    }
-
-    /** The JSON-B provider reports unreadable bodies wrapped in a processing exception. */
-    @Provider
-    public static class UnreadableBody implements ExceptionMapper<ProcessingException> {
-        @Override
-        public Response toResponse(ProcessingException e) {
+        public Response toResponse(JsonException e) {
             return malformed(e);
         }
     }
@@ -66,7 +55,7 @@ public final class ProblemMappers {
     public static class Http implements ExceptionMapper<WebApplicationException> {
         @Override
         public Response toResponse(WebApplicationException e) {
-            if (e.getCause() instanceof JsonbException || e.getCause() instanceof JsonParsingException) {
+            if (e.getCause() instanceof JsonException) {
                 return malformed(e.getCause());
             }
             Response.Status status = Response.Status.fromStatusCode(e.getResponse().getStatus());

@@ -4,6 +4,7 @@ import io.tasker.errors.InvalidRequestException;
 import io.tasker.task.Task;
 import io.tasker.task.TaskService;
 import jakarta.inject.Inject;
+import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -29,11 +30,8 @@ public class TaskResource {
     /** Creates a task and starts it: 201 with its location and the task, still pending. */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response create(CreateTaskBody body) {
-        if (body == null) {
-            throw new InvalidRequestException("body", "is required: a JSON object with name and context");
-        }
-        Task task = tasks.createTask(body.toRequest());
+    public Response create(JsonValue body) {
+        Task task = tasks.createTask(CreateTaskBody.read(body));
         return Response.created(uriInfo.getBaseUriBuilder().path(TaskResource.class).path(String.valueOf(task.id())).build())
                 .entity(TaskView.of(task))
                 .build();

@@ -23,19 +23,24 @@ import org.flywaydb.core.api.output.MigrateResult;
 public class SchemaMigration {
 
     private static final Logger LOG = Logger.getLogger(SchemaMigration.class.getName());
+    private static final String LOCATION = "classpath:db/tasker";
 
     @Resource(lookup = TaskerResources.DATA_SOURCE)
     private DataSource dataSource;
 
     @PostConstruct
     void migrate() {
-        MigrateResult result = Flyway.configure(SchemaMigration.class.getClassLoader())
+        Flyway flyway = Flyway.configure(SchemaMigration.class.getClassLoader())
                 .dataSource(dataSource)
-                .locations("classpath:db/tasker")
+                .locations(LOCATION)
                 .table("tasker_schema_history")
-                .load()
-                .migrate();
-        LOG.info(() -> "TASKER-DB-001 schema at version " + result.targetSchemaVersion + " ("
+                .load();
+        if (flyway.info().all().length == 0) {
+            // Migrations that cannot be found would leave an empty database looking migrated.
+            throw new IllegalStateException("TASKER-DB-002 no migrations found under " + LOCATION);
+        }
+        MigrateResult result = flyway.migrate();
+        LOG.info(() -> "TASKER-DB-001 schema at version " + flyway.info().current().getVersion() + " ("
                 + result.migrationsExecuted + " migrations applied now)");
     }
 }

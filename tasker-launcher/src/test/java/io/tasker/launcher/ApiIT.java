@@ -1,0 +1,125 @@
+package io.tasker.launcher;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.tasker.launcher.TaskerClient.Reply;
+import io.tasker.launcher.TaskerStackExtension.RunningStack;
+import jakarta.json.JsonObject;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The REST contract: created tasks, their steps, and precise problem+json errors for bad requests. */
+@ExtendWith(TaskerStackExtension.class)
+class ApiIT {
+
+    @Test
+    void createsATaskWithItsLocationAndPendingSteps(RunningStack stack) {
+        Reply reply = stack.client().post("/tasks", """
+                {"name": "diamond_workflow", "namespace": "examples", "version": "1.0.0", "context": {"order": 7},
+                 "initiator": "alice", "reason": "test", "source_system": "it", "tags": ["a", "b"]}""");
+
+        assertEquals(201, reply.status());
+        JsonObject task = reply.json();
+        long taskId = task.getJsonNumber("task_id").longValue();
+        assertTrue(reply.location().orElseThrow().endsWith("/tasker/tasks/" + taskId), reply.location().get());
+        assertEquals("diamond_workflow", task.getString("name"));
+        assertEquals("examples", task.getString("namespace"));
+        assertEquals("1.0.0", task.getString("version"));
+        assertEquals("examples.diamond_workflow@1.0.0", task.getString("full_name"));
+        assertEquals(7, task.getJsonObject("context").getInt("order"));
+        assertEquals("alice", task.getString("initiator"));
+        assertEquals("it", task.getString("source_system"));
+        assertEquals(2, task.getJsonArray("tags").size());
+        assertEquals(7, task.getJsonArray("workflow_steps").size());
+        JsonObject step = task.getJsonArray("workflow_steps").getJsonObject(0);
+        for (String field : List.of("workflow_step_id", "name", "status", "attempts", "retry_limit", "results")) {
+            assertTrue(step.containsKey(field), field + " in " + step);
+        }
+
+        Reply steps = stack.client().get("/tasks/" + taskId + "/workflow_steps");
+        assertEquals(200, steps.status());
+        assertEquals(7, steps.json().getJsonArray("steps").size());
+    }
+
+    @Test
+    void resolvesTheLatestVersionWhenNoneIsGiven(RunningStack stack) {
+        Reply reply = stack.client().post("/tasks", """
+                {"name": "linear_workflow", "namespace": "examples", "context": {}}""");
+        assertEquals(201, reply.status());
+        assertEquals("1.0.0", reply.json().getString("version"));
+    }
+
+    @Test
+    void anUnknownTaskOrVersionIsNotFound(RunningStack stack) {
+        assertProblem(stack.client().post("/tasks", """
+                {"name": "no_such_workflow", "namespace": "examples", "context": {}}"""), 404, "urn:tasker:problem:not-found");
+        assertProblem(stack.client().post("/tasks", """
+                {"name": "diamond_workflow", "namespace": "examples", "version": "9.9.9", "context": {}}"""),
+                404, "urn:tasker:problem:not-found");
+        assertProblem(stack.client().get("/tasks/987654321"), 404, "urn:tasker:problem:not-found");
+    }
+
+    @Test
+    void aContextThatBreaksTheSchemaNamesEachField(RunningStack stack) {
+        Reply reply = stack.client().post("/tasks", """
+                {"name": "diamond_workflow", "namespace": "examples",
+                 "context": {"fail_times": {"merge_branches": "twice"}, "fail_permanently": "merge_branches"}}""");
+
+        assertProblem(reply, 400, "urn:tasker:problem:invalid-request");
+        assertEquals(Set.of("/context/fail_times/merge_branches", "/context/fail_permanently"), fields(reply));
+    }
+
+    @Test
+    void malformedJsonIsABadRequest(RunningStack stack) {
+        assertProblem(stack.client().post("/tasks", "{\"name\": \"diamond_workflow\", "), 400,
+                "urn:tasker:problem:malformed-json");
+        assertProblem(stack.client().post("/tasks", "[1, 2]"), 400, "urn:tasker:problem:invalid-request");
+    }
+
+    @Test
+    void missingMistypedAndUnknownFieldsAreNamed(RunningStack stack) {
+        Reply reply = stack.client().post("/tasks", """
+                {"namespace": "examples", "contxt": {}, "tags": "urgent"}""");
+
+        assertProblem(reply, 400, "urn:tasker:problem:invalid-request");
+        assertEquals(Set.of("name", "context", "contxt", "tags"), fields(reply));
+        assertProblem(stack.client().post("/tasks", """
+                {"name": "diamond_workflow", "namespace": "examples", "version": "1.0", "context": {}}"""),
+                400, "urn:tasker:problem:invalid-request");
+        assertProblem(stack.client().get("/tasks/abc"), 400, "urn:tasker:problem:invalid-request");
+    }
+
+    @Test
+    void errorsOfTheHttpLayerAreProblemsToo(RunningStack stack) {
+        assertProblem(stack.client().get("/no-such-resource"), 404, "about:blank");
+        assertProblem(stack.client().post("/tasks", "text/plain", "x"), 415, "about:blank");
+    }
+
+    @Test
+    void readinessReportsTheDatabaseAndTheBroker(RunningStack stack) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                stack.client().api().resolve("/health/ready")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode());
+        assertTrue(HealthReport.hasChecks(response.body(), List.of("database", "broker")), response.body());
+    }
+
+    private static void assertProblem(Reply reply, int status, String type) {
+        assertEquals(status, reply.status(), String.valueOf(reply.body()));
+        assertEquals("application/problem+json", reply.contentType());
+        assertEquals(status, reply.json().getInt("status"));
+        assertEquals(type, reply.json().getString("type"));
+        assertTrue(!reply.json().getString("detail").isBlank());
+    }
+
+    private static Set<String> fields(Reply reply) {
+        return reply.json().getJsonArray("errors").getValuesAs(JsonObject.class).stream()
+                .map(error -> error.getString("field")).collect(Collectors.toSet());
+    }
+}

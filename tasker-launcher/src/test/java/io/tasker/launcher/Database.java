@@ -1,0 +1,44 @@
+package io.tasker.launcher;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Reads the audit history of a step straight from PostgreSQL, for assertions the API does not expose. */
+final class Database {
+
+    /** One transition of a step. */
+    record Transition(String fromState, String toState, Instant at) {
+    }
+
+    private Database() {
+    }
+
+    static List<Transition> stepTransitions(LauncherSettings.DatabaseAddress db, long taskId, String stepName)
+            throws SQLException {
+        String sql = """
+                SELECT t.from_state, t.to_state, t.created_at
+                  FROM tasker_workflow_step_transitions t
+                  JOIN tasker_workflow_steps s ON s.workflow_step_id = t.workflow_step_id
+                 WHERE s.task_id = ? AND s.name = ?
+                 ORDER BY t.sort_key""";
+        try (Connection connection = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setLong(1, taskId);
+            statement.setString(2, stepName);
+            List<Transition> transitions = new ArrayList<>();
+            try (ResultSet row = statement.executeQuery()) {
+                while (row.next()) {
+                    transitions.add(new Transition(row.getString(1), row.getString(2),
+                            row.getTimestamp(3).toInstant()));
+                }
+            }
+            return transitions;
+        }
+    }
+}

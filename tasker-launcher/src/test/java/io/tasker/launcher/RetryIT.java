@@ -1,0 +1,101 @@
+package io.tasker.launcher;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.tasker.launcher.Database.Transition;
+import io.tasker.launcher.TaskerStackExtension.RunningStack;
+import jakarta.json.JsonObject;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Retries and permanent failures, scripted through the task context. The test node's back-off is 0.2 s, 0.4 s,
+ * 0.8 s without jitter.
+ */
+@ExtendWith(TaskerStackExtension.class)
+class RetryIT {
+
+    @Test
+    void aStepThatFailsTwiceCompletesOnItsThirdAttempt(RunningStack stack) throws Exception {
+        TaskerClient client = stack.client();
+        long taskId = client.createTask("""
+                {"name": "diamond_workflow", "namespace": "examples", "version": "1.0.0",
+                 "context": {"fail_times": {"branch_one_process": 2}}}""");
+
+        JsonObject task = client.awaitFinished(taskId, Duration.ofSeconds(30));
+
+        assertEquals("complete", task.getString("status"), task.toString());
+        Map<String, Integer> attempts = attempts(task);
+        assertEquals(3, attempts.remove("branch_one_process"));
+        attempts.forEach((step, count) -> assertEquals(1, count, step));
+
+        // error -> pending -> in_progress for each retry, each after its back-off.
+        List<Transition> history = Database.stepTransitions(stack.database(), taskId, "branch_one_process");
+        assertEquals(List.of("pending", "in_progress", "error", "pending", "in_progress", "error", "pending",
+                "in_progress", "complete"), history.stream().map(Transition::toState).toList());
+        assertEquals("error", history.get(3).fromState());
+        assertWaited(history.get(2), history.get(4), Duration.ofMillis(200));
+        assertWaited(history.get(5), history.get(7), Duration.ofMillis(400));
+    }
+
+    @Test
+    void aStepOutOfAttemptsFailsTheTask(RunningStack stack) throws Exception {
+        TaskerClient client = stack.client();
+        long taskId = client.createTask("""
+                {"name": "linear_workflow", "namespace": "examples",
+                 "context": {"fail_times": {"process_data": 5}}}""");
+
+        JsonObject task = client.awaitFinished(taskId, Duration.ofSeconds(30));
+
+        assertEquals("error", task.getString("status"), task.toString());
+        JsonObject failed = step(task, "process_data");
+        assertEquals("error", failed.getString("status"));
+        assertEquals(3, failed.getInt("attempts"), "retry_limit is 3 attempts in all");
+        assertEquals("pending", step(task, "transform_results").getString("status"));
+        assertEquals(0, step(task, "transform_results").getInt("attempts"));
+    }
+
+    @Test
+    void aPermanentFailureIsNotRetriedAndFailsTheTask(RunningStack stack) throws Exception {
+        TaskerClient client = stack.client();
+        long taskId = client.createTask("""
+                {"name": "diamond_workflow", "namespace": "examples", "version": "1.0.0",
+                 "context": {"fail_permanently": ["merge_branches"]}}""");
+
+        JsonObject task = client.awaitFinished(taskId, Duration.ofSeconds(30));
+
+        assertEquals("error", task.getString("status"), task.toString());
+        JsonObject merge = step(task, "merge_branches");
+        assertEquals("error", merge.getString("status"));
+        assertEquals(1, merge.getInt("attempts"));
+        assertFalse(merge.getBoolean("retryable"));
+        assertEquals("io.tasker.api.PermanentException", merge.getJsonObject("results").getString("error_class"));
+        assertEquals("SCRIPTED", merge.getJsonObject("results").getString("error_code"));
+        assertEquals("pending", step(task, "end_workflow").getString("status"));
+        assertEquals(List.of("pending", "in_progress", "error"), Database.stepTransitions(stack.database(), taskId,
+                "merge_branches").stream().map(Transition::toState).toList());
+    }
+
+    private static void assertWaited(Transition failure, Transition retry, Duration backoff) {
+        assertTrue(!retry.at().isBefore(failure.at().plus(backoff)),
+                "retry at " + retry.at() + " came less than " + backoff + " after the failure at " + failure.at());
+    }
+
+    private static Map<String, Integer> attempts(JsonObject task) {
+        return task.getJsonArray("workflow_steps").getValuesAs(JsonObject.class).stream()
+                .collect(Collectors.toMap(step -> step.getString("name"), step -> step.getInt("attempts")));
+    }
+
+    static JsonObject step(JsonObject task, String name) {
+        return task.getJsonArray("workflow_steps").getValuesAs(JsonObject.class).stream()
+                .filter(step -> step.getString("name").equals(name))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no step " + name + " in " + task));
+    }
+}

@@ -1,0 +1,99 @@
+package io.tasker.launcher;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonStructure;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+
+/** A small HTTP client of the Tasker API for the integration tests. */
+public final class TaskerClient {
+
+    private static final Set<String> FINISHED = Set.of("complete", "error", "cancelled", "resolved_manually");
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private final URI api;
+
+    TaskerClient(URI api) {
+        this.api = api;
+    }
+
+    /** An answer of the API: status, content type, location and the parsed body (null when empty). */
+    public record Reply(int status, String contentType, Optional<String> location, JsonStructure body) {
+
+        public JsonObject json() {
+            return body.asJsonObject();
+        }
+    }
+
+    /** The API's base address, e.g. {@code http://localhost:8080/tasker}. */
+    public URI api() {
+        return api;
+    }
+
+    public Reply post(String path, String json) {
+        return post(path, "application/json", json);
+    }
+
+    public Reply post(String path, String contentType, String body) {
+        return send(HttpRequest.newBuilder(api.resolve(api.getPath() + path))
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    public Reply get(String path) {
+        return send(HttpRequest.newBuilder(api.resolve(api.getPath() + path)).GET());
+    }
+
+    /** Creates a task and returns its id, failing unless the API answers 201. */
+    public long createTask(String json) {
+        Reply reply = post("/tasks", json);
+        if (reply.status() != 201) {
+            throw new AssertionError("expected 201, got " + reply.status() + ": " + reply.body());
+        }
+        return reply.json().getJsonNumber("task_id").longValue();
+    }
+
+    /** Polls the task until it is finished (complete, error, cancelled, resolved) or the deadline passes. */
+    public JsonObject awaitFinished(long taskId, Duration timeout) throws InterruptedException {
+        Instant deadline = Instant.now().plus(timeout);
+        JsonObject task = get("/tasks/" + taskId).json();
+        while (!FINISHED.contains(task.getString("status"))) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("task " + taskId + " not finished within " + timeout + ": " + task);
+            }
+            Thread.sleep(50);
+            task = get("/tasks/" + taskId).json();
+        }
+        return task;
+    }
+
+    private static Reply send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> response = HTTP.send(request.timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            JsonStructure body = null;
+            if (!response.body().isBlank()) {
+                try (JsonReader reader = Json.createReader(new StringReader(response.body()))) {
+                    body = reader.read();
+                }
+            }
+            return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                    response.headers().firstValue("Location"), body);
+        } catch (IOException e) {
+            throw new AssertionError("request failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+    }
+}

@@ -1,0 +1,128 @@
+package io.tasker.launcher;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+
+/**
+ * Boots the real stack (PostgreSQL, Artemis, Payara Micro with the built WAR) once per test run and shares it
+ * between test classes; it is stopped when the run ends. Tests receive a {@link RunningStack}.
+ */
+public class TaskerStackExtension implements BeforeAllCallback, ParameterResolver {
+
+    /**
+     * Settings of the test node: the back-off is shortened so retry tests take a second, not minutes, and jitter
+     * is off so waits are exact.
+     */
+    static final Map<String, String> NODE_SETTINGS = Map.of(
+            "TASKER_BACKOFF_DEFAULT_BACKOFF_SECONDS", "0.2,0.4,0.8",
+            "TASKER_BACKOFF_JITTER_ENABLED", "false");
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        stack(context);
+    }
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        return parameter.getParameter().getType() == RunningStack.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        return stack(context);
+    }
+
+    private static RunningStack stack(ExtensionContext context) {
+        return context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+                .getOrComputeIfAbsent(RunningStack.class, key -> RunningStack.boot(), RunningStack.class);
+    }
+
+    /** The shared stack; it can be restarted on its data directory to test what survives a restart. */
+    public static final class RunningStack implements ExtensionContext.Store.CloseableResource {
+
+        private final LauncherSettings settings;
+        private TaskerStack stack;
+
+        private RunningStack(LauncherSettings settings) {
+            this.settings = settings;
+            start();
+        }
+
+        static RunningStack boot() {
+            Path dataDir = Path.of(System.getProperty("tasker.it.data.dir", "target/it-data"));
+            deleteRecursively(dataDir);
+            List<Integer> ports = freePorts(3);
+            return new RunningStack(new LauncherSettings(dataDir.toAbsolutePath(), ports.get(0), Optional.empty(),
+                    Optional.empty(), ports.get(1), ports.get(2), "it-node",
+                    List.of(LauncherSettings.DEFAULT_JVM_OPTIONS.split(" "))));
+        }
+
+        public TaskerClient client() {
+            return new TaskerClient(stack.apiUri());
+        }
+
+        public LauncherSettings.DatabaseAddress database() {
+            return stack.database();
+        }
+
+        /** Stops everything (node, broker, database) and starts it again on the same data. */
+        public void restart() {
+            stack.close();
+            start();
+        }
+
+        private void start() {
+            try {
+                stack = TaskerStack.start(settings, NODE_SETTINGS, System.out);
+            } catch (Exception e) {
+                throw new IllegalStateException("the test stack did not start", e);
+            }
+        }
+
+        @Override
+        public void close() {
+            stack.close();
+        }
+
+        private static List<Integer> freePorts(int count) {
+            try {
+                ServerSocket[] sockets = new ServerSocket[count];
+                for (int i = 0; i < count; i++) {
+                    sockets[i] = new ServerSocket(0);
+                }
+                List<Integer> ports = Stream.of(sockets).map(ServerSocket::getLocalPort).toList();
+                for (ServerSocket socket : sockets) {
+                    socket.close();
+                }
+                return ports;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        private static void deleteRecursively(Path directory) {
+            if (!Files.exists(directory)) {
+                return;
+            }
+            try (Stream<Path> paths = Files.walk(directory)) {
+                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot clean " + directory, e);
+            }
+        }
+    }
+}
