@@ -61,7 +61,7 @@ public record LauncherSettings(
     public static LauncherSettings fromEnvironment(Map<String, String> env, Path workingDirectory) {
         Optional<String> dbUrl = value(env, "TASKER_DB_URL");
         Optional<DatabaseAddress> database = dbUrl.map(url -> new DatabaseAddress(url,
-                value(env, "TASKER_DB_USER").orElse("tasker"), value(env, "TASKER_DB_PASSWORD").orElse("")));
+                value(env, "TASKER_DB_USER").orElse("tasker"), value(env, "TASKER_DB_PASSWORD").orElse("tasker")));
         return new LauncherSettings(
                 workingDirectory.resolve(value(env, "TASKER_DATA_DIR").orElse(".tasker")).toAbsolutePath().normalize(),
                 port(env, "TASKER_HTTP_PORT", 8080),

@@ -74,10 +74,12 @@ public final class Main {
                 Usage: ./tasker [command]
 
                   run    start PostgreSQL, Artemis and Payara Micro with Tasker (the default)
+                  build  rebuild Tasker from source
                   help   show this text
 
                 Environment: TASKER_DATA_DIR, TASKER_HTTP_PORT, TASKER_DB_URL, TASKER_DB_USER, TASKER_DB_PASSWORD,
-                TASKER_BROKER_URL, TASKER_DB_PORT, TASKER_BROKER_PORT, TASKER_NODE_NAME, TASKER_JVM_OPTIONS.
+                TASKER_BROKER_URL, TASKER_DB_PORT, TASKER_BROKER_PORT, TASKER_NODE_NAME, TASKER_JVM_OPTIONS,
+                TASKER_LAUNCHER_JVM_OPTIONS.
                 Any other TASKER_* variable reaches Tasker's own configuration (see docs/configuration.md).""");
     }
 }
