@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.FileHandler;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -18,7 +19,12 @@ public final class Main {
     public static void main(String[] args) throws Exception {
         String command = args.length == 0 ? "run" : args[0];
         switch (command) {
-            case "run" -> System.exit(run());
+            case "run" -> {
+                int exit = run();
+                if (exit != 0) {
+                    System.exit(exit);
+                }
+            }
             case "help", "--help", "-h" -> usage();
             default -> {
                 System.err.println("Unknown command '" + command + "'.");
@@ -40,7 +46,9 @@ public final class Main {
         System.out.println("Tasker data directory: " + settings.dataDir());
         long began = System.nanoTime();
         TaskerStack stack = TaskerStack.start(settings, Map.of(), System.out);
+        AtomicBoolean stopRequested = new AtomicBoolean();
         Thread stopper = new Thread(() -> {
+            stopRequested.set(true);
             System.out.println("Stopping Tasker...");
             stack.close();
             System.out.println("Tasker stopped.");
@@ -49,6 +57,10 @@ public final class Main {
         System.out.printf("Tasker is ready in %.1f s: %s (health: http://localhost:%d/health/ready)%n",
                 (System.nanoTime() - began) / 1e9, stack.apiUri(), settings.httpPort());
         int exit = stack.node().waitFor();
+        if (stopRequested.get()) {
+            // Ctrl-C or SIGTERM: the shutdown hook is stopping everything; let it finish.
+            return 0;
+        }
         // The node ended without being asked to: stop the rest and report it.
         Runtime.getRuntime().removeShutdownHook(stopper);
         System.err.println("Payara Micro exited with code " + exit + "; see " + stack.node().logFile());
