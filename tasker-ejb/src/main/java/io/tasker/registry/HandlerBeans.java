@@ -19,17 +19,7 @@ public class HandlerBeans {
      *     exactly one CDI bean
      */
     public StepHandler resolve(String className) {
-        Class<?> type;
-        try {
-            type = Class.forName(className, false, Thread.currentThread().getContextClassLoader());
-        } catch (ClassNotFoundException | LinkageError e) {
-            throw new IllegalArgumentException("handler_class " + className + " cannot be loaded: " + e);
-        }
-        if (!StepHandler.class.isAssignableFrom(type)) {
-            throw new IllegalArgumentException("handler_class " + className + " does not implement "
-                    + StepHandler.class.getName());
-        }
-        Instance<?> candidates = beans.select(type);
+        Instance<?> candidates = beans.select(handlerType(className, Thread.currentThread().getContextClassLoader()));
         if (candidates.isUnsatisfied()) {
             throw new IllegalArgumentException("handler_class " + className + " is not a CDI bean: annotate it"
                     + " with a scope such as @ApplicationScoped and ship it in a bean archive");
@@ -38,5 +28,24 @@ public class HandlerBeans {
             throw new IllegalArgumentException("handler_class " + className + " matches more than one CDI bean");
         }
         return (StepHandler) candidates.get();
+    }
+
+    /**
+     * The class a {@code handler_class} names.
+     *
+     * @throws IllegalArgumentException when it cannot be loaded or does not implement {@link StepHandler}
+     */
+    static Class<? extends StepHandler> handlerType(String className, ClassLoader classLoader) {
+        Class<?> type;
+        try {
+            type = Class.forName(className, false, classLoader);
+        } catch (ClassNotFoundException | LinkageError e) {
+            throw new IllegalArgumentException("handler_class " + className + " cannot be loaded: " + e);
+        }
+        if (!StepHandler.class.isAssignableFrom(type)) {
+            throw new IllegalArgumentException("handler_class " + className + " does not implement "
+                    + StepHandler.class.getName());
+        }
+        return type.asSubclass(StepHandler.class);
     }
 }

@@ -162,9 +162,17 @@ public final class PayaraNode implements AutoCloseable {
         }
     }
 
+    // Leads with Tasker's coded messages and the exceptions (without stack frames), then the last lines.
     private String logTail() {
         List<String> lines = logOfThisStart().lines().toList();
-        return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
+        List<String> reasons = lines.stream()
+                .map(String::strip)
+                .filter(line -> line.contains("TASKER-") || (line.contains("Exception") && !line.startsWith("at ")))
+                .distinct()
+                .limit(20)
+                .toList();
+        return "reasons:\n" + String.join("\n", reasons) + "\nlast lines:\n"
+                + String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
     }
 
     // The log file is appended to across starts; only what this process wrote counts.

@@ -80,8 +80,13 @@ public final class TaskerStack implements AutoCloseable {
         long began = System.nanoTime();
         PayaraNode started = PayaraNode.start(artifacts, new PayaraNode.Spec(name, httpPort,
                 settings.dataDir().resolve("nodes"), database, broker, settings.jvmOptions(), nodeSettings));
+        try {
+            started.awaitReady(READY_TIMEOUT);
+        } catch (RuntimeException | InterruptedException e) {
+            started.close();
+            throw e;
+        }
         this.started.push(started);
-        started.awaitReady(READY_TIMEOUT);
         out.printf("Payara Micro %s ready on port %d (%d ms, log %s)%n", name, httpPort, millisSince(began),
                 started.logFile());
         return started;

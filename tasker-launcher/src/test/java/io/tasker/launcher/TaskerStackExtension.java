@@ -6,6 +6,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -75,6 +76,16 @@ public class TaskerStackExtension implements BeforeAllCallback, ParameterResolve
 
         public LauncherSettings.DatabaseAddress database() {
             return stack.database();
+        }
+
+        /**
+         * Starts one more node against the same database and broker, with extra settings on top of the test
+         * node's; it is stopped with the stack.
+         */
+        public PayaraNode startNode(String name, Map<String, String> settings) throws Exception {
+            Map<String, String> nodeSettings = new HashMap<>(NODE_SETTINGS);
+            nodeSettings.putAll(settings);
+            return stack.startNode(name, freePorts(1).get(0), nodeSettings, System.out);
         }
 
         /** Stops everything (node, broker, database) and starts it again on the same data. */
