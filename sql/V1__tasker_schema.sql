@@ -61,6 +61,11 @@ CREATE TABLE tasker_tasks (
     bypass_steps  jsonb        NOT NULL DEFAULT '[]',
     tags          jsonb        NOT NULL DEFAULT '[]',
     context       jsonb        NOT NULL DEFAULT '{}',
+    -- Set when the task was created with an idempotency key or by a template with identity_strategy "hash":
+    -- a second request with the same identity finds this task instead of creating another.
+    identity_hash varchar(128) CONSTRAINT tasks_identity_hash_unique UNIQUE,
+    -- When the message that drives the task next is due; the sweep re-drives active tasks long past it.
+    next_pass_at  timestamptz  NOT NULL DEFAULT now(),
     created_at    timestamptz  NOT NULL DEFAULT now(),
     updated_at    timestamptz  NOT NULL DEFAULT now(),
     CONSTRAINT tasks_status_valid
@@ -69,7 +74,7 @@ CREATE TABLE tasker_tasks (
 ALTER SEQUENCE tasker_tasks_seq OWNED BY tasker_tasks.task_id;
 CREATE INDEX tasks_named_task_idx ON tasker_tasks (named_task_id);
 CREATE INDEX tasks_created_at_idx ON tasker_tasks (created_at, task_id);
-CREATE INDEX tasks_unfinished_idx ON tasker_tasks (status, task_id)
+CREATE INDEX tasks_active_next_pass_idx ON tasker_tasks (next_pass_at)
     WHERE status IN ('pending', 'in_progress');
 
 CREATE SEQUENCE tasker_workflow_steps_seq START WITH 50 INCREMENT BY 50;
@@ -89,6 +94,8 @@ CREATE TABLE tasker_workflow_steps (
     attempts                integer       NOT NULL DEFAULT 0,
     claimed_by              varchar(128),
     claimed_at              timestamptz,
+    -- While in_progress: the claim holds until then unless its node renews it; past it the node is presumed dead.
+    lease_expires_at        timestamptz,
     last_attempted_at       timestamptz,
     backoff_request_seconds numeric(12, 3),
     results                 jsonb         NOT NULL DEFAULT '{}',
@@ -100,6 +107,7 @@ CREATE TABLE tasker_workflow_steps (
 );
 ALTER SEQUENCE tasker_workflow_steps_seq OWNED BY tasker_workflow_steps.workflow_step_id;
 CREATE INDEX workflow_steps_named_step_idx ON tasker_workflow_steps (named_step_id);
+CREATE INDEX workflow_steps_leases_idx ON tasker_workflow_steps (lease_expires_at) WHERE status = 'in_progress';
 
 CREATE SEQUENCE tasker_workflow_step_edges_seq START WITH 50 INCREMENT BY 50;
 

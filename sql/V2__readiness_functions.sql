@@ -25,7 +25,8 @@ RETURNS TABLE (
     retry_limit             integer,
     backoff_request_seconds numeric,
     last_attempted_at       timestamptz,
-    retryable               boolean
+    retryable               boolean,
+    lease_expires_at        timestamptz
 )
 LANGUAGE sql STABLE AS $$
     SELECT s.workflow_step_id,
@@ -49,7 +50,8 @@ LANGUAGE sql STABLE AS $$
            s.retry_limit,
            s.backoff_request_seconds,
            s.last_attempted_at,
-           s.retryable
+           s.retryable,
+           s.lease_expires_at
       FROM tasker_workflow_steps s
       CROSS JOIN LATERAL (
             SELECT count(*)::integer AS total,
@@ -70,7 +72,8 @@ $$;
 -- One row per task (none if the task does not exist): step counts and what the orchestrator should do next.
 -- A step in error that may not run again (not retryable, or out of attempts) blocks the task (decisions §5).
 -- execution_status, first match: has_ready_steps, processing, blocked_by_failures, all_complete,
--- waiting_for_dependencies. next_retry_at is the earliest moment a step waiting for its back-off becomes due.
+-- waiting_for_dependencies. next_retry_at is the earliest moment a step waiting for its back-off becomes due;
+-- earliest_lease_expiry the earliest moment a running step's claim runs out.
 CREATE FUNCTION get_task_execution_context(input_task_id bigint)
 RETURNS TABLE (
     task_id               bigint,
@@ -87,7 +90,8 @@ RETURNS TABLE (
     recommended_action    varchar,
     completion_percentage numeric,
     health_status         varchar,
-    next_retry_at         timestamptz
+    next_retry_at         timestamptz,
+    earliest_lease_expiry timestamptz
 )
 LANGUAGE sql STABLE AS $$
     WITH counts AS (
@@ -102,7 +106,8 @@ LANGUAGE sql STABLE AS $$
                (count(*) FILTER (WHERE r.ready_for_execution))::integer AS ready,
                (count(*) FILTER (WHERE r.current_state = 'error' AND NOT r.retry_eligible))::integer AS blocked,
                min(r.next_retry_at) FILTER (WHERE r.current_state = 'error' AND r.retry_eligible
-                                              AND NOT r.ready_for_execution) AS next_retry_at
+                                              AND NOT r.ready_for_execution) AS next_retry_at,
+               min(r.lease_expires_at) FILTER (WHERE r.current_state = 'in_progress') AS earliest_lease_expiry
           FROM tasker_tasks t
           LEFT JOIN LATERAL get_step_readiness_status(t.task_id) r ON true
          WHERE t.task_id = input_task_id
@@ -140,6 +145,7 @@ LANGUAGE sql STABLE AS $$
                  WHEN d.blocked > 0 AND d.ready = 0 THEN 'blocked'
                  ELSE 'recovering'
             END)::varchar,
-           d.next_retry_at
+           d.next_retry_at,
+           d.earliest_lease_expiry
       FROM decided d
 $$;

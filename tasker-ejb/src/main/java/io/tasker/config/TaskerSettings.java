@@ -30,6 +30,11 @@ public class TaskerSettings {
     private Optional<Path> templatesDirectory;
     private String nodeName;
     private int maxConcurrentSteps;
+    private Duration stepLease;
+    private Duration stepTimeout;
+    private Duration sweepInterval;
+    private Duration sweepGrace;
+    private Duration shutdownGrace;
     private BackoffPolicy backoffPolicy;
     private FinalizationPolicy finalizationPolicy;
 
@@ -40,6 +45,11 @@ public class TaskerSettings {
         templatesDirectory = reader.optionalText("tasker.templates.dir").map(Path::of);
         nodeName = reader.optionalText("tasker.node.name").orElseGet(TaskerSettings::defaultNodeName);
         maxConcurrentSteps = reader.integer("tasker.execution.max-concurrent-steps", 1, 256);
+        stepLease = reader.seconds("tasker.step.lease-seconds", Duration.ofSeconds(1), Duration.ofHours(1));
+        stepTimeout = reader.seconds("tasker.step.timeout-seconds", Duration.ofMillis(100), DAY);
+        sweepInterval = reader.seconds("tasker.sweep.interval-seconds", Duration.ofSeconds(1), Duration.ofHours(1));
+        sweepGrace = reader.seconds("tasker.sweep.grace-seconds", Duration.ofSeconds(1), DAY);
+        shutdownGrace = reader.seconds("tasker.shutdown.grace-seconds", Duration.ZERO, Duration.ofMinutes(10));
 
         Duration maxBackoff = reader.seconds("tasker.backoff.max-backoff-seconds", Duration.ofMillis(1), DAY);
         var progression = reader.secondsList("tasker.backoff.default-backoff-seconds", Duration.ZERO, DAY);
@@ -47,13 +57,12 @@ public class TaskerSettings {
         boolean jitter = reader.bool("tasker.backoff.jitter-enabled");
         double jitterFraction = reader.decimal("tasker.backoff.jitter-max-percentage", 0, 1);
         Duration buffer = reader.seconds("tasker.backoff.buffer-seconds", Duration.ZERO, Duration.ofMinutes(5));
-        Duration processingDelay = reader.seconds("tasker.reenqueue.processing-delay-seconds", Duration.ZERO, DAY);
         Duration waitingDelay = reader.seconds("tasker.reenqueue.waiting-delay-seconds", Duration.ZERO, DAY);
         reader.failOnProblems();
 
         backoffPolicy = new BackoffPolicy(progression, multiplier, maxBackoff, jitter ? jitterFraction : 0,
                 RandomGenerator.getDefault());
-        finalizationPolicy = new FinalizationPolicy(buffer, maxBackoff.plus(buffer), processingDelay, waitingDelay);
+        finalizationPolicy = new FinalizationPolicy(buffer, maxBackoff.plus(buffer), stepLease, waitingDelay);
     }
 
     /** Which {@code environments.<env>} section of the templates applies. */
@@ -74,6 +83,31 @@ public class TaskerSettings {
     /** How many steps of one task may run at once on this node. */
     public int maxConcurrentSteps() {
         return maxConcurrentSteps;
+    }
+
+    /** How long a claim on a running step holds without renewal; a dead node's steps are recovered after it. */
+    public Duration stepLease() {
+        return stepLease;
+    }
+
+    /** How long an attempt may run when its template sets no {@code timeout_seconds}. */
+    public Duration stepTimeout() {
+        return stepTimeout;
+    }
+
+    /** How often this node looks for expired claims and forgotten tasks. */
+    public Duration sweepInterval() {
+        return sweepInterval;
+    }
+
+    /** How long past its due pass an untouched active task waits before the sweep re-drives it. */
+    public Duration sweepGrace() {
+        return sweepGrace;
+    }
+
+    /** How long a stopping node lets its running steps finish before it releases them to other nodes. */
+    public Duration shutdownGrace() {
+        return shutdownGrace;
     }
 
     public BackoffPolicy backoffPolicy() {

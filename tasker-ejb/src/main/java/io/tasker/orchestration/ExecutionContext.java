@@ -7,6 +7,7 @@ import java.time.Instant;
  * A task's step counts and next need, one row of {@code get_task_execution_context}.
  *
  * @param nextRetryAt when the earliest step waiting for its back-off becomes due, or null
+ * @param earliestLeaseExpiry when the earliest claim of a running step runs out, or null
  */
 public record ExecutionContext(
         long taskId,
@@ -17,5 +18,6 @@ public record ExecutionContext(
         int readySteps,
         int permanentlyBlockedSteps,
         ExecutionStatus executionStatus,
-        Instant nextRetryAt) {
+        Instant nextRetryAt,
+        Instant earliestLeaseExpiry) {
 }

@@ -20,4 +20,8 @@ public sealed interface FinalizationDecision {
     /** The task is no longer active (finished, failed or cancelled): nothing to do. */
     record LeaveAlone() implements FinalizationDecision {
     }
+
+    /** This node is starting or stopping: the pass's message goes back to the broker, for a node that runs. */
+    record Defer() implements FinalizationDecision {
+    }
 }

@@ -9,23 +9,22 @@ import java.time.Instant;
  */
 public final class FinalizationPolicy {
 
-    private final Duration retryBuffer;
+    private final Duration buffer;
     private final Duration maximumBackoff;
-    private final Duration processingDelay;
+    private final Duration lease;
     private final Duration waitingDelay;
 
     /**
-     * @param retryBuffer added to the time until the earliest retry, so the message does not arrive just early
+     * @param buffer added to a computed wait, so the message does not arrive just before it is due
      * @param maximumBackoff the longest a retry may be waited for
-     * @param processingDelay when another pass holds steps of the task, how long until this task is looked at again
+     * @param lease how long a claim holds: the wait for steps another pass runs when their lease is unknown
      * @param waitingDelay when steps wait for dependencies that nothing is working on, how long until it is looked
      *     at again
      */
-    public FinalizationPolicy(Duration retryBuffer, Duration maximumBackoff, Duration processingDelay,
-                              Duration waitingDelay) {
-        this.retryBuffer = retryBuffer;
+    public FinalizationPolicy(Duration buffer, Duration maximumBackoff, Duration lease, Duration waitingDelay) {
+        this.buffer = buffer;
         this.maximumBackoff = maximumBackoff;
-        this.processingDelay = processingDelay;
+        this.lease = lease;
         this.waitingDelay = waitingDelay;
     }
 
@@ -37,7 +36,10 @@ public final class FinalizationPolicy {
             case ALL_COMPLETE -> new FinalizationDecision.Complete();
             case BLOCKED_BY_FAILURES -> new FinalizationDecision.Fail();
             case HAS_READY_STEPS -> new FinalizationDecision.Reenqueue(Duration.ZERO, "ready_steps_available");
-            case PROCESSING -> new FinalizationDecision.Reenqueue(processingDelay, "steps_in_progress");
+            // Another pass runs steps: it finalizes the task itself; this message only matters if that pass's node
+            // dies, which shows when its claims run out.
+            case PROCESSING -> new FinalizationDecision.Reenqueue(context.earliestLeaseExpiry() == null
+                    ? lease : until(context.earliestLeaseExpiry(), now).plus(buffer), "steps_in_progress");
             case WAITING_FOR_DEPENDENCIES -> context.nextRetryAt() == null
                     ? new FinalizationDecision.Reenqueue(waitingDelay, "awaiting_dependencies")
                     : new FinalizationDecision.Reenqueue(untilRetry(context.nextRetryAt(), now), "retry_backoff");
@@ -45,8 +47,12 @@ public final class FinalizationPolicy {
     }
 
     private Duration untilRetry(Instant nextRetryAt, Instant now) {
-        Duration remaining = Duration.between(now, nextRetryAt);
-        Duration delay = (remaining.isNegative() ? Duration.ZERO : remaining).plus(retryBuffer);
+        Duration delay = until(nextRetryAt, now).plus(buffer);
         return delay.compareTo(maximumBackoff) > 0 ? maximumBackoff : delay;
+    }
+
+    private static Duration until(Instant moment, Instant now) {
+        Duration remaining = Duration.between(now, moment);
+        return remaining.isNegative() ? Duration.ZERO : remaining;
     }
 }

@@ -1,14 +1,14 @@
 package io.tasker.orchestration;
 
-import io.tasker.api.PermanentException;
+import io.tasker.api.RetryableException;
 
 /**
- * A step whose handler is no longer deployed (its template was removed or changed since the task was created).
- * No retry on this node can fix that, so it fails the step permanently.
+ * A step whose handler this node does not have (its template was removed, or this node runs an older release than
+ * the one that created the task). Retried like any failure: another node, or this one after an upgrade, may have it.
  */
-class MissingHandlerException extends PermanentException {
+class MissingHandlerException extends RetryableException {
 
     MissingHandlerException(String message) {
-        super(message, "MISSING_HANDLER");
+        super(message);
     }
 }

@@ -2,6 +2,7 @@ package io.tasker.orchestration;
 
 import io.tasker.task.TaskState;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,14 +17,47 @@ public interface OrchestrationStore {
     /** Writes the first transitions (none to pending) of a task that was just inserted, and of its steps. */
     void recordCreation(long taskId);
 
+    /** Holds, until the transaction ends, a lock that serialises requests with this identity. */
+    void lockIdentity(String identity);
+
     /** The task's state, template key and context, if it exists. */
     Optional<TaskSnapshot> loadTask(long taskId);
 
     /** Moves the task to {@code target} if it is in one of {@code from}; false when it was not. */
     boolean transitionTask(long taskId, Set<TaskState> from, TaskState target, Map<String, Object> metadata);
 
-    /** Claims up to {@code maxSteps} ready steps of the task for one attempt each, for {@code claimant}. */
-    List<ClaimedStep> claimReadySteps(long taskId, String claimant, int maxSteps);
+    /**
+     * Claims up to {@code maxSteps} ready steps of the task for one attempt each, for {@code claimant}; each claim
+     * holds for {@code lease} unless renewed.
+     */
+    List<ClaimedStep> claimReadySteps(long taskId, String claimant, int maxSteps, Duration lease);
+
+    /** Renews the claims of these running attempts for {@code lease} more. */
+    void renewLeases(List<ClaimedStep> running, Duration lease);
+
+    /** Ends the task's running attempts whose claims ran out: they go to error, attempt counted. */
+    void expireLeases(long taskId);
+
+    /** Ends up to {@code maxSteps} expired claims across all tasks; returns the tasks concerned. */
+    List<Long> expireStaleLeases(int maxSteps);
+
+    /** Gives a running attempt back uncounted (in_progress to pending); false when it no longer held its claim. */
+    boolean releaseStep(long stepId, int attempt);
+
+    /** Records that the message driving the task next is due after {@code delay}. */
+    void scheduleNextPass(long taskId, Duration delay);
+
+    /**
+     * Locks up to {@code maxTasks} active tasks that nothing has driven for {@code grace} past their due pass and
+     * marks them due now; the caller re-drives them in the same transaction.
+     */
+    List<Long> claimForgottenTasks(Duration grace, int maxTasks);
+
+    /**
+     * Cancels the task and its unfinished steps if it is active; returns its state before (empty if there is no
+     * such task).
+     */
+    Optional<TaskState> cancelTask(long taskId, Map<String, Object> metadata);
 
     /** Completes a claimed attempt with its results; false when the attempt no longer holds its claim. */
     boolean completeStep(long stepId, int attempt, String resultsJson);

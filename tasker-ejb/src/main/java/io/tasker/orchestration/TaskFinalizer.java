@@ -6,6 +6,7 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -48,10 +49,15 @@ public class TaskFinalizer {
         } else if (decision instanceof FinalizationDecision.Reenqueue reenqueue) {
             store.transitionTask(taskId, Set.of(TaskState.IN_PROGRESS), TaskState.PENDING,
                     Map.of("reason", reenqueue.reason(), "delay_ms", reenqueue.delay().toMillis()));
-            queue.enqueue(taskId, reenqueue.delay());
+            reenqueue(taskId, reenqueue.delay());
         }
         // LeaveAlone: the task finished, failed or was cancelled meanwhile; a duplicate or late message ends here.
         return decision;
+    }
+
+    private void reenqueue(long taskId, Duration delay) {
+        store.scheduleNextPass(taskId, delay);
+        queue.enqueue(taskId, delay);
     }
 
     private static Map<String, Object> summary(ExecutionContext context) {

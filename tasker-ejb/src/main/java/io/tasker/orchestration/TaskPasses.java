@@ -11,7 +11,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The claims of a pass, each committed on its own so other nodes see at once which attempts are taken.
+ * The claims of a pass, each committed on its own so other nodes see at once which attempts are taken and how
+ * long their claims hold.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
@@ -23,20 +24,44 @@ public class TaskPasses {
     @Inject
     private TaskerSettings settings;
 
-    /** Starts a pass: a pending task moves to in_progress, and up to {@code maxSteps} ready steps are claimed. */
+    /**
+     * Starts a pass: attempts whose claims ran out (their node died) are ended, a pending task moves to
+     * in_progress, and up to {@code maxSteps} ready steps are claimed.
+     */
     public PassStart start(long taskId, int maxSteps) {
         TaskSnapshot task = store.loadTask(taskId).orElse(null);
         if (task == null || !task.state().isActive()) {
             return PassStart.nothingToDo();
         }
+        store.expireLeases(taskId);
         if (task.state() == TaskState.PENDING) {
             store.transitionTask(taskId, Set.of(TaskState.PENDING), TaskState.IN_PROGRESS, Map.of());
         }
-        return new PassStart(task, store.claimReadySteps(taskId, settings.nodeName(), maxSteps));
+        return new PassStart(task, claim(taskId, maxSteps));
     }
 
     /** Claims up to {@code maxSteps} steps that became ready. */
     public List<ClaimedStep> claimReady(long taskId, int maxSteps) {
-        return store.claimReadySteps(taskId, settings.nodeName(), maxSteps);
+        return claim(taskId, maxSteps);
+    }
+
+    /** Keeps the claims of running attempts alive while their handlers work. */
+    public void renewLeases(List<ClaimedStep> running) {
+        store.renewLeases(running, settings.stepLease());
+    }
+
+    /** Gives running attempts back uncounted, for another node to claim (this node is stopping). */
+    public void release(List<ClaimedStep> running) {
+        running.forEach(step -> store.releaseStep(step.stepId(), step.attempt()));
+    }
+
+    /** Moves a running task back to pending: this node stopped driving it, and its message will come back. */
+    public void suspend(long taskId) {
+        store.transitionTask(taskId, Set.of(TaskState.IN_PROGRESS), TaskState.PENDING, Map.of("reason", "node_stopping",
+                "node", settings.nodeName()));
+    }
+
+    private List<ClaimedStep> claim(long taskId, int maxSteps) {
+        return store.claimReadySteps(taskId, settings.nodeName(), maxSteps, settings.stepLease());
     }
 }

@@ -12,6 +12,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -48,6 +49,9 @@ public class RegistryBootstrap {
     @Inject
     private DefinitionCatalog catalog;
 
+    @Inject
+    private Event<TemplatesRegistered> registered;
+
     @PostConstruct
     void registerTemplates() {
         try {
@@ -61,6 +65,7 @@ public class RegistryBootstrap {
             }
             LOG.info(() -> "TASKER-REG-001 registered " + templates.size() + " task templates: "
                     + templates.stream().map(TaskTemplate::fullName).sorted().toList());
+            registered.fire(new TemplatesRegistered(templates.size()));
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "TASKER-REG-002 task templates rejected, deployment stops: " + e.getMessage(), e);
             throw e;

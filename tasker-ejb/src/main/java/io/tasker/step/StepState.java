@@ -6,7 +6,8 @@ import java.util.Set;
 
 /**
  * The states of a workflow step and the moves between them (reference §2.3). A retry goes
- * {@code error -> pending -> in_progress}; there is no direct {@code error -> in_progress}.
+ * {@code error -> pending -> in_progress}; there is no direct {@code error -> in_progress}. Beyond the reference, a
+ * node that stops cleanly gives a running step back ({@code in_progress -> pending}) without counting the attempt.
  */
 public enum StepState {
     PENDING,
@@ -46,7 +47,7 @@ public enum StepState {
     private Set<StepState> allowedTargets() {
         return switch (this) {
             case PENDING -> EnumSet.of(IN_PROGRESS, ERROR, CANCELLED, RESOLVED_MANUALLY);
-            case IN_PROGRESS -> EnumSet.of(COMPLETE, ERROR, CANCELLED);
+            case IN_PROGRESS -> EnumSet.of(COMPLETE, ERROR, CANCELLED, PENDING);
             case ERROR -> EnumSet.of(PENDING, RESOLVED_MANUALLY);
             case COMPLETE, CANCELLED, RESOLVED_MANUALLY -> EnumSet.noneOf(StepState.class);
         };

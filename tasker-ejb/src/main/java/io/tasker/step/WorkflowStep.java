@@ -93,12 +93,18 @@ public class WorkflowStep {
     protected WorkflowStep() {
     }
 
-    /** A new pending step of {@code task}, configured from its template. */
-    public WorkflowStep(Task task, NamedStep namedStep, StepTemplate template, OffsetDateTime now) {
+    /**
+     * A new step of {@code task}, configured from its template: pending, or resolved without running when the
+     * request bypasses it.
+     */
+    public WorkflowStep(Task task, NamedStep namedStep, StepTemplate template, boolean bypassed, OffsetDateTime now) {
+        if (bypassed && !template.skippable()) {
+            throw new IllegalArgumentException("step " + template.name() + " is not skippable");
+        }
         this.task = task;
         this.namedStep = namedStep;
         this.name = template.name();
-        this.status = StepState.PENDING;
+        this.status = bypassed ? StepState.RESOLVED_MANUALLY : StepState.PENDING;
         this.retryable = template.retryable();
         this.retryLimit = template.retryLimit();
         this.skippable = template.skippable();

@@ -35,9 +35,11 @@ import java.util.Map;
 @Table(name = "tasker_tasks")
 @NamedQuery(name = Task.WITH_STEPS,
         query = "SELECT DISTINCT t FROM Task t LEFT JOIN FETCH t.steps WHERE t.id = :taskId")
+@NamedQuery(name = Task.BY_IDENTITY, query = "SELECT t.id FROM Task t WHERE t.identityHash = :identity")
 public class Task {
 
     static final String WITH_STEPS = "Task.withSteps";
+    static final String BY_IDENTITY = "Task.byIdentity";
 
     @Id
     @SequenceGenerator(name = "task_ids", sequenceName = "tasker_tasks_seq", allocationSize = 50)
@@ -81,6 +83,9 @@ public class Task {
     @Column(nullable = false, updatable = false)
     private Map<String, Object> context;
 
+    @Column(name = "identity_hash", updatable = false)
+    private String identityHash;
+
     @Column(name = "created_at", nullable = false, updatable = false)
     private OffsetDateTime createdAt;
 
@@ -94,28 +99,34 @@ public class Task {
     protected Task() {
     }
 
-    private Task(NamedTask namedTask, TaskRequest request, OffsetDateTime now) {
+    private Task(NamedTask namedTask, TaskRequest request, String identityHash, OffsetDateTime now) {
         this.namedTask = namedTask;
         this.status = TaskState.PENDING;
         this.requestedAt = now;
         this.initiator = request.initiator();
         this.sourceSystem = request.sourceSystem();
         this.reason = request.reason();
-        this.bypassSteps = List.of();
+        this.bypassSteps = request.bypassSteps();
         this.tags = request.tags();
         this.context = request.context();
+        this.identityHash = identityHash;
         this.createdAt = now;
         this.updatedAt = now;
     }
 
-    /** A new pending task of the given definition, for the given request. */
-    public static Task create(NamedTask namedTask, TaskRequest request) {
-        return new Task(namedTask, request, OffsetDateTime.now(ZoneOffset.UTC));
+    /**
+     * A new pending task of the given definition, for the given request.
+     *
+     * @param identityHash the request's identity when repeats of it must find this task, else null
+     */
+    public static Task create(NamedTask namedTask, TaskRequest request, String identityHash) {
+        return new Task(namedTask, request, identityHash, OffsetDateTime.now(ZoneOffset.UTC));
     }
 
-    /** Adds a pending step instantiating {@code template}. */
+    /** Adds a step instantiating {@code template}: pending, or resolved without running if the request bypasses it. */
     public WorkflowStep addStep(NamedStep namedStep, StepTemplate template) {
-        WorkflowStep step = new WorkflowStep(this, namedStep, template, createdAt);
+        WorkflowStep step = new WorkflowStep(this, namedStep, template, bypassSteps.contains(template.name()),
+                createdAt);
         steps.add(step);
         return step;
     }

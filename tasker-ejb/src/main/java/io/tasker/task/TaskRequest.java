@@ -9,6 +9,8 @@ import java.util.Map;
  * @param namespace the template's namespace; null means {@code default}
  * @param version the template's version; null means the highest registered one
  * @param context the task's input, checked against the template's JSON Schema
+ * @param bypassSteps steps to resolve without running; each must be skippable
+ * @param idempotencyKey the client's key for this request: a repeat with the same key returns the same task
  */
 public record TaskRequest(
         String namespace,
@@ -18,10 +20,13 @@ public record TaskRequest(
         String initiator,
         String sourceSystem,
         String reason,
-        List<String> tags) {
+        List<String> tags,
+        List<String> bypassSteps,
+        String idempotencyKey) {
 
     public TaskRequest {
         context = context == null ? Map.of() : context;
         tags = tags == null ? List.of() : List.copyOf(tags);
+        bypassSteps = bypassSteps == null ? List.of() : List.copyOf(bypassSteps);
     }
 }

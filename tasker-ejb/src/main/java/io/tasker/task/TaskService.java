@@ -1,5 +1,7 @@
 package io.tasker.task;
 
+import io.tasker.errors.ConflictException;
+import io.tasker.errors.FieldError;
 import io.tasker.errors.InvalidRequestException;
 import io.tasker.errors.NotFoundException;
 import io.tasker.orchestration.OrchestrationStore;
@@ -14,12 +16,20 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
-/** Creates and reads tasks. */
+/** Creates, reads and cancels tasks. */
 @Stateless
 public class TaskService {
+
+    /** A task a creation request resolved to, and whether the request created it or found it (a repeat). */
+    public record Creation(Task task, boolean created) {
+    }
 
     @PersistenceContext(unitName = "tasker")
     private EntityManager em;
@@ -35,23 +45,38 @@ public class TaskService {
 
     /**
      * Creates a task of the registered template the request names, in one transaction: the task, its steps and
-     * edges, their first transitions, and the message that starts it. Either all of it commits or none.
+     * edges, their first transitions, and the message that starts it. Either all of it commits or none. A request
+     * with an identity (an idempotency key, or a template with identity strategy {@code hash}) whose task exists
+     * returns that task instead; requests with the same identity are serialised, so concurrent repeats create it
+     * once.
      *
      * @throws NotFoundException when no such template (or version) is registered
-     * @throws InvalidRequestException when the request or its context (checked against the template's JSON
-     *     Schema) is invalid
+     * @throws InvalidRequestException when the request, its bypassed steps or its context (checked against the
+     *     template's JSON Schema) are invalid
      */
-    public Task createTask(TaskRequest request) {
+    public Creation createTask(TaskRequest request) {
         if (request.name() == null || request.name().isBlank()) {
             throw new InvalidRequestException("name", "is required");
         }
         RegisteredTask definition = registry.resolve(request.namespace(), request.name(), request.version());
-        var violations = definition.contextViolations(request.context());
-        if (!violations.isEmpty()) {
-            throw new InvalidRequestException(violations);
+        List<FieldError> problems = new ArrayList<>(definition.contextViolations(request.context()));
+        problems.addAll(bypassProblems(definition, request.bypassSteps()));
+        if (!problems.isEmpty()) {
+            throw new InvalidRequestException(problems);
+        }
+        Optional<String> identity = TaskIdentity.of(definition, request);
+        if (identity.isPresent()) {
+            store.lockIdentity(identity.get());
+            Optional<Long> existing = em.createNamedQuery(Task.BY_IDENTITY, Long.class)
+                    .setParameter("identity", identity.get())
+                    .getResultStream()
+                    .findFirst();
+            if (existing.isPresent()) {
+                return new Creation(findTask(existing.get()), false);
+            }
         }
 
-        Task task = Task.create(em.find(NamedTask.class, definition.namedTaskId()), request);
+        Task task = Task.create(em.find(NamedTask.class, definition.namedTaskId()), request, identity.orElse(null));
         Map<String, WorkflowStep> steps = new HashMap<>();
         for (StepTemplate template : definition.template().steps()) {
             NamedStep namedStep = em.find(NamedStep.class, definition.namedStepId(template.name()));
@@ -66,7 +91,7 @@ public class TaskService {
         em.flush();
         store.recordCreation(task.id());
         queue.enqueue(task.id(), Duration.ZERO);
-        return task;
+        return new Creation(task, true);
     }
 
     /**
@@ -80,5 +105,38 @@ public class TaskService {
                 .getResultStream()
                 .findFirst()
                 .orElseThrow(() -> new NotFoundException("task " + taskId + " does not exist"));
+    }
+
+    /**
+     * Cancels a pending or running task (reference D17): it and its unfinished steps move to cancelled, recorded
+     * with the actor and reason; no step of it is scheduled again, and a running step's late result is discarded.
+     *
+     * @throws NotFoundException when there is no such task
+     * @throws ConflictException when the task has already finished (complete, error, cancelled, resolved)
+     */
+    public Task cancelTask(long taskId, String actor, String reason) {
+        Map<String, Object> metadata = new LinkedHashMap<>();
+        metadata.put("actor", actor);
+        metadata.put("reason", reason);
+        TaskState before = store.cancelTask(taskId, metadata)
+                .orElseThrow(() -> new NotFoundException("task " + taskId + " does not exist"));
+        if (!before.isActive()) {
+            throw new ConflictException("task " + taskId + " is " + before.value()
+                    + "; only pending or in_progress tasks can be cancelled");
+        }
+        return findTask(taskId);
+    }
+
+    private static List<FieldError> bypassProblems(RegisteredTask definition, List<String> bypassSteps) {
+        List<FieldError> problems = new ArrayList<>();
+        for (String name : bypassSteps) {
+            Optional<StepTemplate> step = definition.template().step(name);
+            if (step.isEmpty()) {
+                problems.add(new FieldError("bypass_steps", "task " + definition.key() + " has no step '" + name + "'"));
+            } else if (!step.get().skippable()) {
+                problems.add(new FieldError("bypass_steps", "step '" + name + "' is not skippable"));
+            }
+        }
+        return problems;
     }
 }

@@ -1,5 +1,6 @@
 package io.tasker.template;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -15,6 +16,7 @@ import java.util.Map;
  * @param skippable whether a request may bypass the step
  * @param handlerConfig configuration handed to the handler, placeholders expanded
  * @param dependentSystem the external system the step talks to
+ * @param timeout how long an attempt may run before it is abandoned; null for the configured default
  */
 public record StepTemplate(
         String name,
@@ -26,6 +28,7 @@ public record StepTemplate(
         boolean skippable,
         Map<String, Object> handlerConfig,
         String dependentSystem,
+        Duration timeout,
         List<CustomEventDefinition> customEvents) {
 
     public StepTemplate {

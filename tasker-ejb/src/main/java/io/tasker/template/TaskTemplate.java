@@ -10,6 +10,7 @@ import java.util.Optional;
  * @param source the file or resource it was read from, for messages
  * @param schema the JSON Schema a task's context must satisfy, or null for none
  * @param steps in declaration order; their dependencies form a DAG
+ * @param identityStrategy how a repeated request is recognised
  */
 public record TaskTemplate(
         String source,
@@ -19,6 +20,7 @@ public record TaskTemplate(
         String description,
         Map<String, Object> schema,
         List<StepTemplate> steps,
+        IdentityStrategy identityStrategy,
         List<CustomEventDefinition> customEvents) {
 
     public TaskTemplate {

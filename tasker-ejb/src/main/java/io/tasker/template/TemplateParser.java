@@ -1,6 +1,8 @@
 package io.tasker.template;
 
 import io.tasker.json.JsonDocuments;
+import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -29,10 +31,11 @@ public final class TemplateParser {
     static final int DEFAULT_RETRY_LIMIT = 3;
 
     private static final Set<String> TEMPLATE_KEYS = Set.of("name", "namespace_name", "version", "description",
-            "schema", "default_dependent_system", "named_steps", "step_templates", "environments", "custom_events");
+            "schema", "default_dependent_system", "named_steps", "step_templates", "environments", "identity_strategy",
+            "custom_events");
     private static final Set<String> STEP_KEYS = Set.of("name", "description", "handler_class", "depends_on_step",
             "depends_on_steps", "default_retryable", "default_retry_limit", "skippable", "handler_config",
-            "dependent_system", "custom_events");
+            "dependent_system", "timeout_seconds", "custom_events");
     private static final Set<String> EVENT_KEYS = Set.of("name", "description");
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z0-9_\\-]+");
     private static final Pattern CLASS_NAME = Pattern.compile("[\\p{L}_$][\\p{L}\\p{N}_$]*(\\.[\\p{L}_$][\\p{L}\\p{N}_$]*)*");
@@ -82,8 +85,14 @@ public final class TemplateParser {
         }
         StepGraph.of(source, steps);
 
+        IdentityStrategy identity;
+        try {
+            identity = IdentityStrategy.of(template.text("identity_strategy", 16, "default"));
+        } catch (IllegalArgumentException e) {
+            throw template.error(e.getMessage());
+        }
         return new TaskTemplate(source, namespace, name, version, template.text("description", 255, null),
-                template.jsonObject("schema"), steps, events(source, null, template));
+                template.jsonObject("schema"), steps, identity, events(source, null, template));
     }
 
     private StepTemplate step(String source, Map<String, Object> node, String defaultSystem) {
@@ -111,6 +120,7 @@ public final class TemplateParser {
                 step.bool("skippable", false),
                 Optional.ofNullable(step.jsonObject("handler_config")).orElse(Map.of()),
                 step.has("dependent_system") ? step.identifier("dependent_system", 64) : defaultSystem,
+                step.positiveSeconds("timeout_seconds"),
                 events(source, name, step));
     }
 
@@ -313,6 +323,25 @@ public final class TemplateParser {
                 throw error(key + " must be a whole number of at least 1, got " + value);
             }
             return number;
+        }
+
+        // A positive number of seconds, at most millisecond precision; null when absent.
+        Duration positiveSeconds(String key) {
+            Object value = values.get(key);
+            if (value == null) {
+                return null;
+            }
+            try {
+                if (value instanceof Number number) {
+                    long millis = new BigDecimal(number.toString()).movePointRight(3).longValueExact();
+                    if (millis > 0) {
+                        return Duration.ofMillis(millis);
+                    }
+                }
+            } catch (ArithmeticException e) {
+                // Falls through to the error below.
+            }
+            throw error(key + " must be a positive number of seconds (at most millisecond precision), got " + value);
         }
 
         List<String> strings(String key) {

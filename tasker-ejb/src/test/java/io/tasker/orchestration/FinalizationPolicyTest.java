@@ -12,7 +12,7 @@ class FinalizationPolicyTest {
     private static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");
 
     private final FinalizationPolicy policy = new FinalizationPolicy(Duration.ofMillis(50),
-            Duration.ofSeconds(300), Duration.ofSeconds(10), Duration.ofSeconds(45));
+            Duration.ofSeconds(300), Duration.ofSeconds(30), Duration.ofSeconds(45));
 
     @Test
     void completesWhenAllStepsAreComplete() {
@@ -31,9 +31,13 @@ class FinalizationPolicyTest {
     }
 
     @Test
-    void waitsTheProcessingDelayWhileOthersRunSteps() {
-        assertEquals(new FinalizationDecision.Reenqueue(Duration.ofSeconds(10), "steps_in_progress"),
-                decide(ExecutionStatus.PROCESSING, null));
+    void whileAnotherPassRunsStepsLooksAgainWhenTheirClaimRunsOut() {
+        ExecutionContext context = new ExecutionContext(1, TaskState.IN_PROGRESS, 4, 2, 0, 0, 0,
+                ExecutionStatus.PROCESSING, null, NOW.plusSeconds(12));
+        assertEquals(new FinalizationDecision.Reenqueue(Duration.ofMillis(12_050), "steps_in_progress"),
+                policy.decide(context, NOW));
+        assertEquals(new FinalizationDecision.Reenqueue(Duration.ofSeconds(30), "steps_in_progress"),
+                decide(ExecutionStatus.PROCESSING, null), "an unknown claim lasts a full lease");
     }
 
     @Test
@@ -64,12 +68,14 @@ class FinalizationPolicyTest {
     void leavesFinishedTasksAlone() {
         for (TaskState state : new TaskState[] {TaskState.COMPLETE, TaskState.ERROR, TaskState.CANCELLED,
                 TaskState.RESOLVED_MANUALLY}) {
-            ExecutionContext context = new ExecutionContext(1, state, 3, 3, 0, 0, 0, ExecutionStatus.ALL_COMPLETE, null);
+            ExecutionContext context = new ExecutionContext(1, state, 3, 3, 0, 0, 0, ExecutionStatus.ALL_COMPLETE, null,
+                    null);
             assertEquals(new FinalizationDecision.LeaveAlone(), policy.decide(context, NOW));
         }
     }
 
     private FinalizationDecision decide(ExecutionStatus status, Instant nextRetryAt) {
-        return policy.decide(new ExecutionContext(1, TaskState.IN_PROGRESS, 4, 2, 1, 0, 0, status, nextRetryAt), NOW);
+        return policy.decide(new ExecutionContext(1, TaskState.IN_PROGRESS, 4, 2, 1, 0, 0, status, nextRetryAt, null),
+                NOW);
     }
 }

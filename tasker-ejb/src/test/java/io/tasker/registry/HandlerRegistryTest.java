@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tasker.errors.InvalidRequestException;
 import io.tasker.errors.NotFoundException;
+import io.tasker.template.IdentityStrategy;
 import io.tasker.template.SemanticVersion;
 import io.tasker.template.StepTemplate;
 import io.tasker.template.TaskTemplate;
@@ -86,9 +87,9 @@ class HandlerRegistryTest {
 
     static RegisteredTask task(String namespace, String name, String version) {
         StepTemplate step = new StepTemplate("only", "only", "h.Handler", List.of(), true, 3, false, Map.of(),
-                "unknown", List.of());
+                "unknown", null, List.of());
         TaskTemplate template = new TaskTemplate(name + ".yaml", namespace, name, SemanticVersion.parse(version),
-                null, null, List.of(step), List.of());
+                null, null, List.of(step), IdentityStrategy.DEFAULT, List.of());
         return new RegisteredTask(template, Map.of("only", context -> Map.of()), null, 1, Map.of("only", 1));
     }
 }

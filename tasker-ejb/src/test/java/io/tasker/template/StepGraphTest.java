@@ -50,7 +50,7 @@ class StepGraphTest {
     }
 
     private static StepTemplate step(String name, String... parents) {
-        return new StepTemplate(name, name, "h.Handler", Arrays.asList(parents), true, 3, false, Map.of(), "unknown",
+        return new StepTemplate(name, name, "h.Handler", Arrays.asList(parents), true, 3, false, Map.of(), "unknown", null,
                 List.of());
     }
 }

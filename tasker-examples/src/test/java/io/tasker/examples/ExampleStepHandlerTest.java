@@ -2,21 +2,34 @@ package io.tasker.examples;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tasker.api.PermanentException;
 import io.tasker.api.RetryableException;
 import io.tasker.api.StepContext;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ExampleStepHandlerTest {
 
-    private final ExampleStepHandler handler = new ExampleStepHandler();
+    private final List<String> ledger = new ArrayList<>();
+    private final ExampleStepHandler handler = new ExampleStepHandler(new ExecutionLedger() {
+        @Override
+        public void recordSuccess(StepContext step) {
+            ledger.add(step.stepName() + "#" + step.attempt() + " success");
+        }
+
+        @Override
+        public void recordFailure(StepContext step) {
+            ledger.add(step.stepName() + "#" + step.attempt() + " failure");
+        }
+    });
 
     @Test
-    void returnsItsNameAndTheParentsItRead() {
+    void returnsItsNameAndTheParentsItRead() throws Exception {
         Map<String, Object> results = handler.handle(context("merge", 1, Map.of(),
                 Map.of("right", Map.of(), "left", Map.of())));
 
@@ -24,13 +37,26 @@ class ExampleStepHandlerTest {
     }
 
     @Test
-    void failsTheScriptedNumberOfTimesThenSucceeds() {
+    void failsTheScriptedNumberOfTimesThenSucceeds() throws Exception {
         Map<String, Object> script = Map.of("fail_times", Map.of("flaky", new BigDecimal(2)));
 
         assertThrows(RetryableException.class, () -> handler.handle(context("flaky", 1, script, Map.of())));
         assertThrows(RetryableException.class, () -> handler.handle(context("flaky", 2, script, Map.of())));
         assertEquals(3, handler.handle(context("flaky", 3, script, Map.of())).get("attempt"));
         assertEquals(1, handler.handle(context("steady", 1, script, Map.of())).get("attempt"));
+        assertEquals(List.of("flaky#1 failure", "flaky#2 failure", "flaky#3 success", "steady#1 success"), ledger);
+    }
+
+    @Test
+    void sleepsTheScriptedTimeAndFailsWhenInterrupted() throws Exception {
+        Map<String, Object> script = Map.of("sleep_ms", Map.of("slow", new BigDecimal(200)));
+        long started = System.nanoTime();
+        handler.handle(context("slow", 1, script, Map.of()));
+        assertTrue((System.nanoTime() - started) / 1_000_000 >= 200);
+
+        Thread.currentThread().interrupt();
+        assertThrows(InterruptedException.class, () -> handler.handle(context("slow", 2, script, Map.of())));
+        assertEquals(List.of("slow#1 success", "slow#2 failure"), ledger);
     }
 
     @Test
@@ -39,6 +65,7 @@ class ExampleStepHandlerTest {
         PermanentException failure = assertThrows(PermanentException.class,
                 () -> handler.handle(context("doomed", 1, script, Map.of())));
         assertEquals("SCRIPTED", failure.errorCode().orElseThrow());
+        assertEquals(List.of("doomed#1 failure"), ledger);
     }
 
     private static StepContext context(String step, int attempt, Map<String, Object> taskContext,

@@ -14,6 +14,7 @@ public record ProblemDetails(String type, String title, int status, String detai
     public static final MediaType MEDIA_TYPE = new MediaType("application", "problem+json");
 
     static final String NOT_FOUND = "urn:tasker:problem:not-found";
+    static final String CONFLICT = "urn:tasker:problem:conflict";
     static final String INVALID_REQUEST = "urn:tasker:problem:invalid-request";
     static final String MALFORMED_JSON = "urn:tasker:problem:malformed-json";
     static final String INTERNAL_ERROR = "urn:tasker:problem:internal-error";

@@ -1,5 +1,6 @@
 package io.tasker.rest;
 
+import io.tasker.errors.ConflictException;
 import io.tasker.errors.FieldError;
 import io.tasker.errors.InvalidRequestException;
 import io.tasker.errors.NotFoundException;
@@ -27,6 +28,16 @@ public final class ProblemMappers {
         @Override
         public Response toResponse(NotFoundException e) {
             return ProblemDetails.of(ProblemDetails.NOT_FOUND, Response.Status.NOT_FOUND, e.getMessage(), List.of())
+                    .toResponse();
+        }
+    }
+
+    /** The request conflicts with the state of what it names: 409. */
+    @Provider
+    public static class Conflict implements ExceptionMapper<ConflictException> {
+        @Override
+        public Response toResponse(ConflictException e) {
+            return ProblemDetails.of(ProblemDetails.CONFLICT, Response.Status.CONFLICT, e.getMessage(), List.of())
                     .toResponse();
         }
     }

@@ -6,20 +6,27 @@ import io.tasker.task.TaskService;
 import jakarta.inject.Inject;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
 
 /** Tasks: create one, read one, read its steps. */
 @Path("tasks")
 @Produces(MediaType.APPLICATION_JSON)
 public class TaskResource {
+
+    // Who cancelled, until requests carry an authenticated caller.
+    private static final String CANCELLED_BY = "api";
 
     @Inject
     private TaskService tasks;
@@ -27,14 +34,31 @@ public class TaskResource {
     @Context
     private UriInfo uriInfo;
 
-    /** Creates a task and starts it: 201 with its location and the task, still pending. */
+    /**
+     * Creates a task and starts it: 201 with its location and the task, still pending. A repeat of a request that
+     * already created a task (same {@code Idempotency-Key}, or same context under identity strategy {@code hash})
+     * answers 200 with that task.
+     */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response create(JsonValue body) {
-        Task task = tasks.createTask(CreateTaskBody.read(body));
-        return Response.created(uriInfo.getBaseUriBuilder().path(TaskResource.class).path(String.valueOf(task.id())).build())
-                .entity(TaskView.of(task))
-                .build();
+    public Response create(JsonValue body, @HeaderParam("Idempotency-Key") String idempotencyKey) {
+        TaskService.Creation creation = tasks.createTask(CreateTaskBody.read(body, idempotencyKey));
+        Task task = creation.task();
+        URI location = uriInfo.getBaseUriBuilder().path(TaskResource.class).path(String.valueOf(task.id())).build();
+        Response.ResponseBuilder response = creation.created() ? Response.created(location)
+                : Response.ok().location(location);
+        return response.entity(TaskView.of(task)).build();
+    }
+
+    /**
+     * Cancels a pending or running task and its unfinished steps: 200 with the cancelled task; 409 when the task
+     * has already finished.
+     */
+    @DELETE
+    @Path("{task_id}")
+    public TaskView cancel(@PathParam("task_id") String taskId, @QueryParam("reason") String reason) {
+        return TaskView.of(tasks.cancelTask(id(taskId), CANCELLED_BY, reason == null ? "cancelled through the API"
+                : reason));
     }
 
     @GET

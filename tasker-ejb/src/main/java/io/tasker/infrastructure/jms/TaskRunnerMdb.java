@@ -1,9 +1,12 @@
 package io.tasker.infrastructure.jms;
 
 import io.tasker.config.TaskerResources;
+import io.tasker.orchestration.FinalizationDecision;
 import io.tasker.orchestration.TaskCoordinator;
+import jakarta.annotation.Resource;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
+import jakarta.ejb.MessageDrivenContext;
 import jakarta.inject.Inject;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
@@ -12,7 +15,8 @@ import jakarta.jms.MessageListener;
 /**
  * The task runner: each message on {@code tasker.task-runner} starts a pass over its task. The message is
  * acknowledged in the container's transaction, which also holds the finalizer's state change and any follow-up
- * message; if the pass fails, all of it rolls back and the broker redelivers the message.
+ * message; if the pass fails, all of it rolls back and the broker redelivers the message. A node that is stopping
+ * rolls the transaction back on purpose, handing the message to a node that runs.
  */
 @MessageDriven(activationConfig = {
         @ActivationConfigProperty(propertyName = "resourceAdapter", propertyValue = TaskerResources.RESOURCE_ADAPTER),
@@ -26,10 +30,15 @@ public class TaskRunnerMdb implements MessageListener {
     @Inject
     private TaskCoordinator coordinator;
 
+    @Resource
+    private MessageDrivenContext context;
+
     @Override
     public void onMessage(Message message) {
         try {
-            coordinator.runPass(TaskMessages.taskId(message));
+            if (coordinator.runPass(TaskMessages.taskId(message)) instanceof FinalizationDecision.Defer) {
+                context.setRollbackOnly();
+            }
         } catch (JMSException e) {
             throw new IllegalStateException("cannot read task-runner message", e);
         }

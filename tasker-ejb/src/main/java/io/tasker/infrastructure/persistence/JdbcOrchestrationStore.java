@@ -18,6 +18,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,6 +55,15 @@ public class JdbcOrchestrationStore implements OrchestrationStore {
     }
 
     @Override
+    public void lockIdentity(String identity) {
+        execute("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))", statement -> {
+            statement.setString(1, identity);
+            statement.executeQuery().close();
+            return null;
+        });
+    }
+
+    @Override
     public Optional<TaskSnapshot> loadTask(long taskId) {
         return execute(LOAD_TASK, statement -> {
             statement.setLong(1, taskId);
@@ -82,11 +92,12 @@ public class JdbcOrchestrationStore implements OrchestrationStore {
     }
 
     @Override
-    public List<ClaimedStep> claimReadySteps(long taskId, String claimant, int maxSteps) {
-        return execute("SELECT * FROM tasker_claim_ready_steps(?, ?, ?)", statement -> {
+    public List<ClaimedStep> claimReadySteps(long taskId, String claimant, int maxSteps, Duration lease) {
+        return execute("SELECT * FROM tasker_claim_ready_steps(?, ?, ?, ?)", statement -> {
             statement.setLong(1, taskId);
             statement.setString(2, claimant);
             statement.setInt(3, maxSteps);
+            statement.setBigDecimal(4, seconds(lease));
             List<ClaimedStep> claimed = new ArrayList<>();
             try (ResultSet row = statement.executeQuery()) {
                 while (row.next()) {
@@ -95,6 +106,77 @@ public class JdbcOrchestrationStore implements OrchestrationStore {
                 }
             }
             return claimed;
+        });
+    }
+
+    @Override
+    public void renewLeases(List<ClaimedStep> running, Duration lease) {
+        execute("SELECT tasker_renew_step_leases(?, ?, ?)", statement -> {
+            Connection connection = statement.getConnection();
+            statement.setArray(1, connection.createArrayOf("bigint",
+                    running.stream().map(ClaimedStep::stepId).toArray()));
+            statement.setArray(2, connection.createArrayOf("integer",
+                    running.stream().map(ClaimedStep::attempt).toArray()));
+            statement.setBigDecimal(3, seconds(lease));
+            statement.executeQuery().close();
+            return null;
+        });
+    }
+
+    @Override
+    public void expireLeases(long taskId) {
+        execute("SELECT tasker_expire_task_leases(?)", statement -> {
+            statement.setLong(1, taskId);
+            statement.executeQuery().close();
+            return null;
+        });
+    }
+
+    @Override
+    public List<Long> expireStaleLeases(int maxSteps) {
+        return execute("SELECT DISTINCT task_id FROM tasker_expire_stale_leases(?)", statement -> {
+            statement.setInt(1, maxSteps);
+            return taskIds(statement);
+        });
+    }
+
+    @Override
+    public boolean releaseStep(long stepId, int attempt) {
+        return execute("SELECT tasker_release_step(?, ?)", statement -> {
+            statement.setLong(1, stepId);
+            statement.setInt(2, attempt);
+            return singleBoolean(statement);
+        });
+    }
+
+    @Override
+    public void scheduleNextPass(long taskId, Duration delay) {
+        execute("SELECT tasker_schedule_task_pass(?, ?)", statement -> {
+            statement.setLong(1, taskId);
+            statement.setBigDecimal(2, seconds(delay));
+            statement.executeQuery().close();
+            return null;
+        });
+    }
+
+    @Override
+    public List<Long> claimForgottenTasks(Duration grace, int maxTasks) {
+        return execute("SELECT task_id FROM tasker_claim_forgotten_tasks(?, ?)", statement -> {
+            statement.setBigDecimal(1, seconds(grace));
+            statement.setInt(2, maxTasks);
+            return taskIds(statement);
+        });
+    }
+
+    @Override
+    public Optional<TaskState> cancelTask(long taskId, Map<String, Object> metadata) {
+        return execute("SELECT tasker_cancel_task(?, ?)", statement -> {
+            statement.setLong(1, taskId);
+            statement.setString(2, JsonDocuments.write(metadata));
+            try (ResultSet row = statement.executeQuery()) {
+                row.next();
+                return Optional.ofNullable(row.getString(1)).map(TaskState::of);
+            }
         });
     }
 
@@ -130,6 +212,7 @@ public class JdbcOrchestrationStore implements OrchestrationStore {
                     return Optional.empty();
                 }
                 Timestamp nextRetryAt = row.getTimestamp("next_retry_at");
+                Timestamp leaseExpiry = row.getTimestamp("earliest_lease_expiry");
                 return Optional.of(new ExecutionContext(
                         taskId,
                         TaskState.of(row.getString("status")),
@@ -139,7 +222,8 @@ public class JdbcOrchestrationStore implements OrchestrationStore {
                         row.getInt("ready_steps"),
                         row.getInt("permanently_blocked_steps"),
                         ExecutionStatus.of(row.getString("execution_status")),
-                        nextRetryAt == null ? null : nextRetryAt.toInstant()));
+                        nextRetryAt == null ? null : nextRetryAt.toInstant(),
+                        leaseExpiry == null ? null : leaseExpiry.toInstant()));
             }
         });
     }
@@ -153,6 +237,20 @@ public class JdbcOrchestrationStore implements OrchestrationStore {
     @SuppressWarnings("unchecked")
     private static Map<String, Object> asObject(Object value) {
         return value instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of();
+    }
+
+    private static List<Long> taskIds(PreparedStatement statement) throws SQLException {
+        List<Long> taskIds = new ArrayList<>();
+        try (ResultSet row = statement.executeQuery()) {
+            while (row.next()) {
+                taskIds.add(row.getLong(1));
+            }
+        }
+        return taskIds;
+    }
+
+    private static BigDecimal seconds(Duration duration) {
+        return BigDecimal.valueOf(duration.toMillis(), 3);
     }
 
     private static boolean singleBoolean(PreparedStatement statement) throws SQLException {

@@ -34,6 +34,10 @@ public class SchemaMigration {
                 .dataSource(dataSource)
                 .locations(LOCATION)
                 .table("tasker_schema_history")
+                // The database may hold other tables (the application's, or a workflow jar's): start the history
+                // below the first migration so all of them still run.
+                .baselineOnMigrate(true)
+                .baselineVersion("0")
                 .load();
         if (flyway.info().all().length == 0) {
             // Migrations that cannot be found would leave an empty database looking migrated.

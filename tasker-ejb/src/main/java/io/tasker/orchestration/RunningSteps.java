@@ -1,0 +1,103 @@
+package io.tasker.orchestration;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletionService;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+/** The attempts a pass has running, each with the moment it must be finished by. Used by one thread. */
+final class RunningSteps {
+
+    private record Attempt(ClaimedStep step, Instant deadline) {
+    }
+
+    private final CompletionService<StepOutcome> completion;
+    private final Map<Future<StepOutcome>, Attempt> attempts = new HashMap<>();
+
+    RunningSteps(Executor executor) {
+        this.completion = new ExecutorCompletionService<>(executor);
+    }
+
+    void start(ClaimedStep step, Callable<StepOutcome> work, Instant deadline) {
+        attempts.put(completion.submit(work), new Attempt(step, deadline));
+    }
+
+    boolean isEmpty() {
+        return attempts.isEmpty();
+    }
+
+    int size() {
+        return attempts.size();
+    }
+
+    List<ClaimedStep> steps() {
+        return attempts.values().stream().map(Attempt::step).toList();
+    }
+
+    Optional<Instant> earliestDeadline() {
+        return attempts.values().stream().map(Attempt::deadline).min(Instant::compareTo);
+    }
+
+    /**
+     * Waits until an attempt ends or {@code until} passes; returns the outcome of the attempt that ended, or empty
+     * when none did in time.
+     */
+    Optional<StepOutcome> awaitNext(Instant until) throws InterruptedException {
+        while (true) {
+            long waitMillis = Math.max(0, Duration.between(Instant.now(), until).toMillis());
+            Future<StepOutcome> ended = completion.poll(waitMillis, TimeUnit.MILLISECONDS);
+            if (ended == null) {
+                return Optional.empty();
+            }
+            // A cancelled attempt also shows up here; it was dealt with when it was abandoned.
+            if (attempts.remove(ended) != null) {
+                return Optional.of(outcome(ended));
+            }
+        }
+    }
+
+    /** Stops waiting for the attempts past their deadline, interrupting their threads; returns their steps. */
+    List<ClaimedStep> abandonOverdue(Instant now) {
+        return abandon(attempt -> !attempt.deadline().isAfter(now));
+    }
+
+    /** Stops waiting for every attempt, interrupting their threads; returns their steps. */
+    List<ClaimedStep> abandonAll() {
+        return abandon(attempt -> true);
+    }
+
+    private List<ClaimedStep> abandon(Predicate<Attempt> which) {
+        List<ClaimedStep> abandoned = new ArrayList<>();
+        attempts.entrySet().removeIf(entry -> {
+            if (!which.test(entry.getValue())) {
+                return false;
+            }
+            entry.getKey().cancel(true);
+            abandoned.add(entry.getValue().step());
+            return true;
+        });
+        return abandoned;
+    }
+
+    private static StepOutcome outcome(Future<StepOutcome> ended) {
+        try {
+            return ended.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading a finished attempt", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("a step attempt could not be run", e.getCause());
+        }
+    }
+}
