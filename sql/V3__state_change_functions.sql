@@ -198,10 +198,11 @@ END
 $$;
 
 -- Records the failed end of a claimed attempt: the error details are merged into the results, a permanent
--- failure makes the step not retryable, and backoff_seconds (null for none) sets when a retry becomes due.
--- Applies only while the step is still in_progress in that attempt.
+-- failure makes the step not retryable, and backoff_seconds (null for none) sets when a retry becomes due. An
+-- attempt that failed because the infrastructure did (counted = false) is given back: it does not count against
+-- the step's retry limit. Applies only while the step is still in_progress in that attempt.
 CREATE FUNCTION tasker_fail_step(input_step_id bigint, claimed_attempt integer, error_details jsonb,
-                                 permanent boolean, backoff_seconds numeric)
+                                 permanent boolean, backoff_seconds numeric, counted boolean)
 RETURNS boolean
 LANGUAGE plpgsql AS $$
 BEGIN
@@ -209,6 +210,7 @@ BEGIN
        SET status = 'error',
            in_process = false,
            retryable = s.retryable AND NOT permanent,
+           attempts = CASE WHEN counted THEN s.attempts ELSE s.attempts - 1 END,
            last_attempted_at = clock_timestamp(),
            backoff_request_seconds = backoff_seconds,
            results = s.results || coalesce(error_details, '{}'::jsonb),
@@ -221,7 +223,7 @@ BEGIN
         RETURN false;
     END IF;
     PERFORM tasker_append_step_transitions(ARRAY[(input_step_id, 'in_progress', 'error',
-        jsonb_build_object('attempt', claimed_attempt, 'permanent', permanent,
+        jsonb_build_object('attempt', claimed_attempt, 'permanent', permanent, 'counted', counted,
                            'backoff_seconds', backoff_seconds)
         || jsonb_build_object('error_message', error_details -> 'error'))::tasker_transition]);
     RETURN true;
@@ -300,27 +302,43 @@ LANGUAGE sql AS $$
        AND s.lease_expires_at <= clock_timestamp();
 $$;
 
--- Gives a running attempt back without counting it (a node stopping cleanly): in_progress -> pending, so another
--- node can claim the step at once. Applies only while the step is still in_progress in that attempt.
-CREATE FUNCTION tasker_release_step(input_step_id bigint, claimed_attempt integer)
-RETURNS boolean
+-- Gives back, uncounted, the running attempts of a task that one claimant (one pass) holds: in_progress ->
+-- pending, for any node to claim at once. A pass does this when its node stops, when it cannot go on, and when an
+-- infrastructure failure left it unsure which claims it made (a commit may succeed though the client saw an
+-- error). Returns how many it gave back.
+CREATE FUNCTION tasker_release_claims(input_task_id bigint, input_claimant varchar)
+RETURNS integer
 LANGUAGE plpgsql AS $$
+DECLARE
+    released tasker_transition[];
 BEGIN
-    UPDATE tasker_workflow_steps s
-       SET status = 'pending',
-           in_process = false,
-           attempts = s.attempts - 1,
-           lease_expires_at = NULL,
-           updated_at = clock_timestamp()
-     WHERE s.workflow_step_id = input_step_id
-       AND s.status = 'in_progress'
-       AND s.attempts = claimed_attempt;
-    IF NOT FOUND THEN
-        RETURN false;
+    WITH candidates AS (
+        SELECT s.workflow_step_id
+          FROM tasker_workflow_steps s
+         WHERE s.task_id = input_task_id
+           AND s.status = 'in_progress'
+           AND s.claimed_by = input_claimant
+           FOR UPDATE
+    ), given_back AS (
+        UPDATE tasker_workflow_steps s
+           SET status = 'pending',
+               in_process = false,
+               attempts = s.attempts - 1,
+               lease_expires_at = NULL,
+               updated_at = clock_timestamp()
+          FROM candidates c
+         WHERE s.workflow_step_id = c.workflow_step_id
+        RETURNING s.workflow_step_id, s.attempts)
+    SELECT array_agg((g.workflow_step_id, 'in_progress', 'pending',
+                      jsonb_build_object('attempt', g.attempts + 1, 'reason', 'released',
+                                         'claimed_by', input_claimant))::tasker_transition)
+      INTO released
+      FROM given_back g;
+    IF released IS NULL THEN
+        RETURN 0;
     END IF;
-    PERFORM tasker_append_step_transitions(ARRAY[(input_step_id, 'in_progress', 'pending',
-        jsonb_build_object('attempt', claimed_attempt, 'reason', 'released'))::tasker_transition]);
-    RETURN true;
+    PERFORM tasker_append_step_transitions(released);
+    RETURN cardinality(released);
 END
 $$;
 

@@ -27,8 +27,17 @@ import jakarta.resource.spi.TransactionSupport.TransactionSupportLevel;
         password = "${MPCONFIG=tasker.db.password}",
         minPoolSize = 4,
         maxPoolSize = 48,
-        // Strings are sent untyped so PostgreSQL casts JSON text to jsonb; statements are prepared server-side.
-        properties = {"stringtype=unspecified", "prepareThreshold=1"})
+        properties = {
+            // Strings are sent untyped so PostgreSQL casts JSON text to jsonb; statements are prepared server-side.
+            "stringtype=unspecified",
+            "prepareThreshold=1",
+            // Payara's pool: check a connection before use (at most every 2 s each), and when one is found dead,
+            // replace them all, so a database restart costs one failed check rather than a failure per connection.
+            "fish.payara.is-connection-validation-required=true",
+            "fish.payara.connection-validation-method=custom-validation",
+            "fish.payara.validation-classname=org.glassfish.api.jdbc.validation.PostgresConnectionValidation",
+            "fish.payara.validate-atmost-once-period-in-seconds=2",
+            "fish.payara.fail-all-connections=true"})
 @ConnectionFactoryDefinition(
         name = TaskerResources.CONNECTION_FACTORY,
         resourceAdapter = TaskerResources.RESOURCE_ADAPTER,

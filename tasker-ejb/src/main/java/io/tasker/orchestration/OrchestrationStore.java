@@ -41,8 +41,8 @@ public interface OrchestrationStore {
     /** Ends up to {@code maxSteps} expired claims across all tasks; returns the tasks concerned. */
     List<Long> expireStaleLeases(int maxSteps);
 
-    /** Gives a running attempt back uncounted (in_progress to pending); false when it no longer held its claim. */
-    boolean releaseStep(long stepId, int attempt);
+    /** Gives back uncounted (in_progress to pending) every running attempt of the task that the claimant holds. */
+    void releaseClaims(long taskId, String claimant);
 
     /** Records that the message driving the task next is due after {@code delay}. */
     void scheduleNextPass(long taskId, Duration delay);
@@ -63,11 +63,12 @@ public interface OrchestrationStore {
     boolean completeStep(long stepId, int attempt, String resultsJson);
 
     /**
-     * Fails a claimed attempt; a permanent failure stops retries, and {@code backoffSeconds} (null for none) sets
-     * when a retry becomes due. False when the attempt no longer holds its claim.
+     * Fails a claimed attempt; a permanent failure stops retries, {@code backoffSeconds} (null for none) sets when
+     * a retry becomes due, and an uncounted failure gives the attempt back. False when the attempt no longer holds
+     * its claim.
      */
     boolean failStep(long stepId, int attempt, Map<String, Object> errorDetails, boolean permanent,
-                     BigDecimal backoffSeconds);
+                     BigDecimal backoffSeconds, boolean counted);
 
     /** The task's step counts and next need, if it exists. */
     Optional<ExecutionContext> executionContext(long taskId);

@@ -17,7 +17,9 @@ import java.util.Optional;
 /**
  * Records a failed attempt: the step goes to error with the failure in its results, a
  * {@link PermanentException} ends its retries (decisions §5), and otherwise the back-off policy (or the
- * handler's retry-after) sets when its next attempt becomes due.
+ * handler's retry-after) sets when its next attempt becomes due. A failure caused by the database being
+ * unavailable is not the step's fault: the attempt is given back, and the step is tried again after the first wait
+ * of the back-off, for as long as the outage lasts.
  */
 @Stateless
 public class StepFailures {
@@ -33,12 +35,13 @@ public class StepFailures {
     /** Records the failure; false when the attempt had already lost its claim. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public boolean record(ClaimedStep step, Throwable failure) {
-        Optional<PermanentException> permanent = find(failure, PermanentException.class);
+        boolean counted = !InfrastructureFailures.isTransient(failure);
+        Optional<PermanentException> permanent = find(failure, PermanentException.class).filter(any -> counted);
         Optional<Duration> retryAfter = find(failure, RetryableException.class).flatMap(RetryableException::retryAfter);
-        BigDecimal backoffSeconds = permanent.isPresent() ? null
-                : seconds(settings.backoffPolicy().delayAfter(step.attempt(), retryAfter));
+        BigDecimal backoffSeconds = permanent.isPresent() ? null : seconds(settings.backoffPolicy()
+                .delayAfter(counted ? step.attempt() : 1, retryAfter));
         return store.failStep(step.stepId(), step.attempt(), details(failure, permanent, retryAfter),
-                permanent.isPresent(), backoffSeconds);
+                permanent.isPresent(), backoffSeconds, counted);
     }
 
     private static Map<String, Object> details(Throwable failure, Optional<PermanentException> permanent,

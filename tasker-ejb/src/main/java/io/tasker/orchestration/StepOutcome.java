@@ -3,7 +3,7 @@ package io.tasker.orchestration;
 /**
  * How one attempt of a claimed step ended.
  *
- * @param failure what the handler threw when it failed, else null
+ * @param failure what the handler threw when it failed (or what kept its result from being recorded), else null
  */
 public record StepOutcome(ClaimedStep step, Kind kind, Throwable failure) {
 

@@ -12,6 +12,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
 
@@ -21,7 +23,11 @@ import java.util.stream.Stream;
  * nothing is ready or running; then finalize. Independent steps run in parallel, up to
  * {@code tasker.execution.max-concurrent-steps} per task. While steps run, their claims are renewed; an attempt
  * that outlives its timeout is abandoned (its thread interrupted) and recorded as failed. When the node stops, the
- * pass claims nothing more and releases the steps still running after the grace period.
+ * pass claims nothing more and gives back the steps still running after the grace period.
+ *
+ * <p>Each pass claims under its own name. Its database calls are retried while the database is unavailable; when
+ * that happened (a commit may have succeeded though the call failed) or when the pass cannot go on, it gives back
+ * every claim it still holds, so no attempt is left to run out its lease and be counted.
  */
 @ApplicationScoped
 public class TaskCoordinator {
@@ -29,6 +35,10 @@ public class TaskCoordinator {
     private static final Logger LOG = Logger.getLogger(TaskCoordinator.class.getName());
     // How long a pass sleeps at most, so it notices a stopping node promptly.
     private static final Duration MAX_WAIT = Duration.ofSeconds(1);
+    private static final Duration FIRST_RETRY = Duration.ofMillis(250);
+    private static final Duration LONGEST_RETRY = Duration.ofSeconds(4);
+
+    private final AtomicLong passNumbers = new AtomicLong();
 
     @Inject
     private TaskPasses passes;
@@ -65,12 +75,13 @@ public class TaskCoordinator {
             if (!lifecycle.acceptsPasses()) {
                 return new FinalizationDecision.Defer();
             }
+            String claimant = settings.nodeName() + "#" + passNumbers.incrementAndGet();
             int concurrency = settings.maxConcurrentSteps();
-            PassStart start = passes.start(taskId, concurrency);
+            PassStart start = start(taskId, claimant, concurrency);
             if (!start.taskActive()) {
                 return new FinalizationDecision.LeaveAlone();
             }
-            drive(start, concurrency);
+            new Pass(start.task(), claimant, concurrency).drive(start.claimed());
             if (lifecycle.isStopping()) {
                 // The container cannot commit the message's transaction any more: leave the task to the message.
                 passes.suspend(taskId);
@@ -82,89 +93,195 @@ public class TaskCoordinator {
         }
     }
 
-    private void drive(PassStart start, int concurrency) {
-        TaskSnapshot task = start.task();
-        RunningSteps running = new RunningSteps(stepThreads);
-        Duration renewEvery = settings.stepLease().dividedBy(3);
-        Instant nextRenewal = Instant.now().plus(renewEvery);
-        List<ClaimedStep> claimed = start.claimed();
-        while (true) {
-            for (ClaimedStep step : claimed) {
-                running.start(step, () -> attempt(task, step), Instant.now().plus(timeout(task, step)));
+    // A start that failed on the infrastructure may still have committed its claims: give them back.
+    private PassStart start(long taskId, String claimant, int concurrency) {
+        try {
+            return passes.start(taskId, claimant, concurrency);
+        } catch (RuntimeException e) {
+            if (InfrastructureFailures.isTransient(e)) {
+                try {
+                    whileUnavailable(() -> {
+                        passes.releaseClaims(taskId, claimant);
+                        return null;
+                    }, () -> { });
+                } catch (RuntimeException failure) {
+                    e.addSuppressed(failure);
+                }
             }
-            if (running.isEmpty()) {
-                return;
-            }
-            boolean progressed = awaitOutcome(running, wakeUp(running, nextRenewal));
-            Instant now = Instant.now();
-            for (ClaimedStep overdue : running.abandonOverdue(now)) {
-                recordFailure(overdue, new StepTimeoutException(overdue, timeout(task, overdue)));
-                progressed = true;
-            }
-            if (lifecycle.isStopping() && !now.isBefore(lifecycle.releaseDeadline())) {
-                passes.release(running.abandonAll());
-                return;
-            }
-            if (!running.isEmpty() && !now.isBefore(nextRenewal)) {
-                passes.renewLeases(running.steps());
-                nextRenewal = now.plus(renewEvery);
-            }
-            boolean mayClaim = progressed && !lifecycle.isStopping() && running.size() < concurrency;
-            claimed = mayClaim ? passes.claimReady(task.taskId(), concurrency - running.size()) : List.of();
+            throw e;
         }
     }
 
-    // The next moment something is due: a renewal, a deadline, the release of a stopping node, or a short nap.
-    private Instant wakeUp(RunningSteps running, Instant nextRenewal) {
-        Stream<Instant> moments = Stream.of(Optional.of(nextRenewal), running.earliestDeadline(),
-                        lifecycle.isStopping() ? Optional.of(lifecycle.releaseDeadline()) : Optional.<Instant>empty(),
-                        Optional.of(Instant.now().plus(MAX_WAIT)))
-                .flatMap(Optional::stream);
-        return moments.min(Instant::compareTo).orElseThrow();
+    /**
+     * Runs the orchestrator's own database work, retrying while the database is unavailable (a restart, a
+     * failover) with a growing wait, for at most a lease: past that the claims are lost anyway. {@code onRetry}
+     * runs before each retry.
+     */
+    private <T> T whileUnavailable(Supplier<T> work, Runnable onRetry) {
+        Instant giveUp = Instant.now().plus(settings.stepLease());
+        Duration wait = FIRST_RETRY;
+        while (true) {
+            try {
+                return work.get();
+            } catch (RuntimeException e) {
+                if (!InfrastructureFailures.isTransient(e) || Instant.now().plus(wait).isAfter(giveUp)) {
+                    throw e;
+                }
+                onRetry.run();
+                LOG.warning(() -> "TASKER-ORCH-005 database unavailable (" + e + "); retrying");
+                sleep(wait);
+                wait = wait.multipliedBy(2).compareTo(LONGEST_RETRY) > 0 ? LONGEST_RETRY : wait.multipliedBy(2);
+            }
+        }
     }
 
-    private boolean awaitOutcome(RunningSteps running, Instant until) {
+    /** The state of one pass: its claims and the attempts it runs. Used by one thread. */
+    private final class Pass {
+
+        private final TaskSnapshot task;
+        private final String claimant;
+        private final int concurrency;
+        private final RunningSteps running = new RunningSteps(stepThreads);
+        // An infrastructure failure hit one of this pass's calls: a claim may have committed unseen.
+        private boolean unsure;
+
+        Pass(TaskSnapshot task, String claimant, int concurrency) {
+            this.task = task;
+            this.claimant = claimant;
+            this.concurrency = concurrency;
+        }
+
+        void drive(List<ClaimedStep> claimed) {
+            try {
+                runUntilDone(claimed);
+                if (unsure) {
+                    // Nothing runs now: any claim this pass still holds is one it lost track of.
+                    giveBackClaims();
+                }
+            } catch (RuntimeException e) {
+                // The pass cannot go on (its message will come again): give back the attempts it still runs.
+                running.abandonAll();
+                try {
+                    giveBackClaims();
+                } catch (RuntimeException failure) {
+                    e.addSuppressed(failure);
+                }
+                throw e;
+            }
+        }
+
+        private void runUntilDone(List<ClaimedStep> firstClaims) {
+            Duration renewEvery = settings.stepLease().dividedBy(3);
+            Instant nextRenewal = Instant.now().plus(renewEvery);
+            List<ClaimedStep> claimed = firstClaims;
+            while (true) {
+                for (ClaimedStep step : claimed) {
+                    running.start(step, () -> attempt(step), Instant.now().plus(timeout(step)));
+                }
+                if (running.isEmpty()) {
+                    return;
+                }
+                boolean progressed = awaitOutcome(wakeUp(nextRenewal));
+                Instant now = Instant.now();
+                for (ClaimedStep overdue : running.abandonOverdue(now)) {
+                    recordFailure(overdue, new StepTimeoutException(overdue, timeout(overdue)));
+                    progressed = true;
+                }
+                if (lifecycle.isStopping() && !now.isBefore(lifecycle.releaseDeadline())) {
+                    running.abandonAll();
+                    giveBackClaims();
+                    return;
+                }
+                if (!running.isEmpty() && !now.isBefore(nextRenewal)) {
+                    List<ClaimedStep> renewed = running.steps();
+                    whileUnavailable(() -> {
+                        passes.renewLeases(renewed);
+                        return null;
+                    });
+                    nextRenewal = now.plus(renewEvery);
+                }
+                boolean mayClaim = progressed && !lifecycle.isStopping() && running.size() < concurrency;
+                int room = concurrency - running.size();
+                claimed = mayClaim ? whileUnavailable(() -> passes.claimReady(task.taskId(), claimant, room))
+                        : List.of();
+            }
+        }
+
+        // The next moment something is due: a renewal, a deadline, the release of a stopping node, or a short nap.
+        private Instant wakeUp(Instant nextRenewal) {
+            return Stream.of(Optional.of(nextRenewal), running.earliestDeadline(),
+                            lifecycle.isStopping() ? Optional.of(lifecycle.releaseDeadline()) : Optional.<Instant>empty(),
+                            Optional.of(Instant.now().plus(MAX_WAIT)))
+                    .flatMap(Optional::stream)
+                    .min(Instant::compareTo)
+                    .orElseThrow();
+        }
+
+        private boolean awaitOutcome(Instant until) {
+            try {
+                Optional<StepOutcome> outcome = running.awaitNext(until);
+                outcome.ifPresent(this::record);
+                return outcome.isPresent();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while steps were running", e);
+            }
+        }
+
+        private StepOutcome attempt(ClaimedStep step) {
+            try {
+                return executor.execute(task, step);
+            } catch (RuntimeException e) {
+                // The step's transaction could not commit: the database went away (the failure is not counted),
+                // or the handler marked it rollback-only.
+                return StepOutcome.failed(step, e);
+            }
+        }
+
+        private void record(StepOutcome outcome) {
+            ClaimedStep step = outcome.step();
+            switch (outcome.kind()) {
+                case COMPLETED -> {
+                }
+                case FAILED -> recordFailure(step, outcome.failure());
+                case CLAIM_LOST -> LOG.info(() -> "TASKER-ORCH-003 step " + step.stepId() + " attempt "
+                        + step.attempt() + " finished after losing its claim; result discarded");
+            }
+        }
+
+        private void recordFailure(ClaimedStep step, Throwable failure) {
+            if (!whileUnavailable(() -> failures.record(step, failure))) {
+                LOG.info(() -> "TASKER-ORCH-002 step " + step.stepId() + " attempt " + step.attempt()
+                        + " failed after losing its claim; failure not recorded");
+            }
+        }
+
+        private void giveBackClaims() {
+            whileUnavailable(() -> {
+                passes.releaseClaims(task.taskId(), claimant);
+                return null;
+            });
+        }
+
+        private Duration timeout(ClaimedStep step) {
+            return registry.find(task.key())
+                    .flatMap(definition -> definition.template().step(step.name()))
+                    .map(StepTemplate::timeout)
+                    .orElse(settings.stepTimeout());
+        }
+
+        // The pass's own database work; a retry means a claim may have committed unseen.
+        private <T> T whileUnavailable(Supplier<T> work) {
+            return TaskCoordinator.this.whileUnavailable(work, () -> unsure = true);
+        }
+    }
+
+    private static void sleep(Duration wait) {
         try {
-            Optional<StepOutcome> outcome = running.awaitNext(until);
-            outcome.ifPresent(this::record);
-            return outcome.isPresent();
+            Thread.sleep(wait.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while steps were running", e);
-        }
-    }
-
-    private Duration timeout(TaskSnapshot task, ClaimedStep step) {
-        return registry.find(task.key())
-                .flatMap(definition -> definition.template().step(step.name()))
-                .map(StepTemplate::timeout)
-                .orElse(settings.stepTimeout());
-    }
-
-    private StepOutcome attempt(TaskSnapshot task, ClaimedStep step) {
-        try {
-            return executor.execute(task, step);
-        } catch (RuntimeException e) {
-            // The step's transaction could not commit (for example the handler marked it rollback-only).
-            return StepOutcome.failed(step, e);
-        }
-    }
-
-    private void record(StepOutcome outcome) {
-        ClaimedStep step = outcome.step();
-        switch (outcome.kind()) {
-            case COMPLETED -> {
-            }
-            case FAILED -> recordFailure(step, outcome.failure());
-            case CLAIM_LOST -> LOG.info(() -> "TASKER-ORCH-003 step " + step.stepId() + " attempt " + step.attempt()
-                    + " finished after losing its claim; result discarded");
-        }
-    }
-
-    private void recordFailure(ClaimedStep step, Throwable failure) {
-        if (!failures.record(step, failure)) {
-            LOG.info(() -> "TASKER-ORCH-002 step " + step.stepId() + " attempt " + step.attempt()
-                    + " failed after losing its claim; failure not recorded");
+            throw new IllegalStateException("interrupted while waiting for the database", e);
         }
     }
 }

@@ -12,7 +12,8 @@ import java.util.Set;
 
 /**
  * The claims of a pass, each committed on its own so other nodes see at once which attempts are taken and how
- * long their claims hold.
+ * long their claims hold. Each pass claims under its own name (the node's name and a number), so it can give back
+ * exactly the claims it holds.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
@@ -28,7 +29,7 @@ public class TaskPasses {
      * Starts a pass: attempts whose claims ran out (their node died) are ended, a pending task moves to
      * in_progress, and up to {@code maxSteps} ready steps are claimed.
      */
-    public PassStart start(long taskId, int maxSteps) {
+    public PassStart start(long taskId, String claimant, int maxSteps) {
         TaskSnapshot task = store.loadTask(taskId).orElse(null);
         if (task == null || !task.state().isActive()) {
             return PassStart.nothingToDo();
@@ -37,12 +38,12 @@ public class TaskPasses {
         if (task.state() == TaskState.PENDING) {
             store.transitionTask(taskId, Set.of(TaskState.PENDING), TaskState.IN_PROGRESS, Map.of());
         }
-        return new PassStart(task, claim(taskId, maxSteps));
+        return new PassStart(task, store.claimReadySteps(taskId, claimant, maxSteps, settings.stepLease()));
     }
 
     /** Claims up to {@code maxSteps} steps that became ready. */
-    public List<ClaimedStep> claimReady(long taskId, int maxSteps) {
-        return claim(taskId, maxSteps);
+    public List<ClaimedStep> claimReady(long taskId, String claimant, int maxSteps) {
+        return store.claimReadySteps(taskId, claimant, maxSteps, settings.stepLease());
     }
 
     /** Keeps the claims of running attempts alive while their handlers work. */
@@ -50,18 +51,14 @@ public class TaskPasses {
         store.renewLeases(running, settings.stepLease());
     }
 
-    /** Gives running attempts back uncounted, for another node to claim (this node is stopping). */
-    public void release(List<ClaimedStep> running) {
-        running.forEach(step -> store.releaseStep(step.stepId(), step.attempt()));
+    /** Gives back, uncounted, every running attempt of the task the pass holds, for any node to claim. */
+    public void releaseClaims(long taskId, String claimant) {
+        store.releaseClaims(taskId, claimant);
     }
 
     /** Moves a running task back to pending: this node stopped driving it, and its message will come back. */
     public void suspend(long taskId) {
         store.transitionTask(taskId, Set.of(TaskState.IN_PROGRESS), TaskState.PENDING, Map.of("reason", "node_stopping",
                 "node", settings.nodeName()));
-    }
-
-    private List<ClaimedStep> claim(long taskId, int maxSteps) {
-        return store.claimReadySteps(taskId, settings.nodeName(), maxSteps, settings.stepLease());
     }
 }

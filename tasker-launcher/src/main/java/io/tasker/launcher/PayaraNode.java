@@ -23,7 +23,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class PayaraNode implements AutoCloseable {
 
-    private static final Duration STOP_GRACE = Duration.ofSeconds(30);
+    // Longer than Tasker's default shutdown grace (20 s), so running steps may finish or be released.
+    private static final Duration STOP_GRACE = Duration.ofSeconds(45);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private static final List<String> TASKER_CHECKS = List.of("database", "broker");
 
@@ -46,11 +47,27 @@ public final class PayaraNode implements AutoCloseable {
                        LauncherSettings.BrokerAddress broker, List<String> jvmOptions, Map<String, String> settings) {
     }
 
-    /** Starts the process; it is ready once {@link #awaitReady} returns. */
+    /**
+     * Starts the process; it is ready once {@link #awaitReady} returns. The node's root directory is scratch space,
+     * emptied at each start (Payara would otherwise redeploy what the last run deployed); its transaction log,
+     * which completes transactions a crash left in doubt, lives beside it and is kept.
+     */
     public static PayaraNode start(RuntimeArtifacts artifacts, Spec spec) throws IOException {
         Path root = spec.directory().resolve(spec.name());
+        Directories.deleteRecursively(root);
         Files.createDirectories(root);
+        Path transactionLog = Files.createDirectories(spec.directory().resolve(spec.name() + "-transactions"));
         Path logFile = spec.directory().resolve(spec.name() + ".log");
+        Path preBoot = root.resolve("pre-boot.asadmin");
+        Files.writeString(preBoot, String.join(System.lineSeparator(),
+                // XA transactions left in doubt (the broker or database went away during a commit) are completed
+                // at startup and, while running, within 5 s rather than Payara's default minute. Set before boot:
+                // the transaction manager reads them when it starts.
+                "set configs.config.server-config.transaction-service.automatic-recovery=true",
+                "set configs.config.server-config.transaction-service.tx-log-dir="
+                        + escapeAsadmin(transactionLog.toAbsolutePath().toString()),
+                "set configs.config.server-config.transaction-service.property.pending-txn-cleanup-interval=5",
+                ""), StandardCharsets.UTF_8);
         Path postBoot = root.resolve("post-boot.asadmin");
         Files.writeString(postBoot, String.join(System.lineSeparator(),
                 "create-resource-adapter-config --property ConnectionParameters="
@@ -68,6 +85,7 @@ public final class PayaraNode implements AutoCloseable {
                 "--name", spec.name(),
                 "--port", String.valueOf(spec.httpPort()),
                 "--rootdir", root.toAbsolutePath().toString(),
+                "--prebootcommandfile", preBoot.toAbsolutePath().toString(),
                 "--postbootcommandfile", postBoot.toAbsolutePath().toString(),
                 "--deploy", artifacts.taskerWar().toAbsolutePath().toString()));
         ProcessBuilder builder = new ProcessBuilder(command)
@@ -151,6 +169,11 @@ public final class PayaraNode implements AutoCloseable {
     /** Waits until the process ends on its own, returning its exit code. */
     public int waitFor() throws InterruptedException {
         return process.waitFor();
+    }
+
+    /** Kills the process at once (SIGKILL), as a crash would: nothing in it gets to clean up. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor();
     }
 
     /** Asks the node to stop (SIGTERM) and waits for it; kills it if it has not stopped within the grace period. */

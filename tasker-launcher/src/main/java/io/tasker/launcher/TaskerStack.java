@@ -4,42 +4,45 @@ import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Everything Tasker needs, started in order and stopped in reverse: PostgreSQL (unless an external one is
- * configured), the Artemis broker (likewise), then a Payara Micro node with Tasker deployed. All data lives under
+ * configured), the Artemis broker (likewise), then Payara Micro nodes with Tasker deployed. All data lives under
  * the data directory: {@code postgres/}, {@code broker/}, {@code nodes/} and {@code logs/}.
  */
 public final class TaskerStack implements AutoCloseable {
 
     static final Duration READY_TIMEOUT = Duration.ofMinutes(4);
 
-    private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private final LauncherSettings settings;
     private final RuntimeArtifacts artifacts;
+    private final PrintStream out;
+    private final List<PayaraNode> nodes = new ArrayList<>();
+    private PostgresServer postgres;
+    private ArtemisBroker artemis;
     private LauncherSettings.DatabaseAddress database;
     private LauncherSettings.BrokerAddress broker;
-    private PayaraNode node;
 
-    private TaskerStack(LauncherSettings settings, RuntimeArtifacts artifacts) {
+    private TaskerStack(LauncherSettings settings, RuntimeArtifacts artifacts, PrintStream out) {
         this.settings = settings;
         this.artifacts = artifacts;
+        this.out = out;
     }
 
     /**
-     * Starts the stack and waits until the node is ready. {@code nodeSettings} are extra environment variables for
-     * the node (Tasker settings such as {@code TASKER_BACKOFF_JITTER_ENABLED}).
+     * Starts the stack and waits until its first node is ready. {@code nodeSettings} are extra environment
+     * variables for the node (Tasker settings such as {@code TASKER_BACKOFF_JITTER_ENABLED}).
      */
     public static TaskerStack start(LauncherSettings settings, Map<String, String> nodeSettings, PrintStream out)
             throws Exception {
-        TaskerStack stack = new TaskerStack(settings, RuntimeArtifacts.locate());
+        TaskerStack stack = new TaskerStack(settings, RuntimeArtifacts.locate(), out);
         try {
-            stack.startDatabase(out);
-            stack.startBroker(out);
-            stack.node = stack.startNode(settings.nodeName(), settings.httpPort(), nodeSettings, out);
+            stack.startDatabase();
+            stack.startBroker();
+            stack.startNode(settings.nodeName(), settings.httpPort(), nodeSettings);
             return stack;
         } catch (Exception | Error e) {
             stack.close();
@@ -47,78 +50,107 @@ public final class TaskerStack implements AutoCloseable {
         }
     }
 
-    private void startDatabase(PrintStream out) throws Exception {
+    private void startDatabase() throws Exception {
         if (settings.externalDatabase().isPresent()) {
             database = settings.externalDatabase().get();
             out.println("Using PostgreSQL at " + database.jdbcUrl());
             return;
         }
         long began = System.nanoTime();
-        PostgresServer postgres = PostgresServer.start(settings.dataDir().resolve("postgres"),
-                settings.databasePort(), logs().resolve("postgres.log"));
-        started.push(postgres);
+        postgres = PostgresServer.start(settings.dataDir().resolve("postgres"), settings.databasePort(),
+                logs().resolve("postgres.log"));
         database = postgres.address();
         out.printf("PostgreSQL started on port %d (%d ms)%n", postgres.port(), millisSince(began));
     }
 
-    private void startBroker(PrintStream out) throws Exception {
+    private void startBroker() throws Exception {
         if (settings.externalBroker().isPresent()) {
             broker = settings.externalBroker().get();
             out.println("Using Artemis at tcp://" + broker.host() + ":" + broker.port());
             return;
         }
         long began = System.nanoTime();
-        ArtemisBroker artemis = ArtemisBroker.start(settings.dataDir().resolve("broker"), settings.brokerPort());
-        started.push(artemis);
+        artemis = ArtemisBroker.start(settings.dataDir().resolve("broker"), settings.brokerPort());
         broker = artemis.address();
         out.printf("Artemis started on port %d (%d ms)%n", broker.port(), millisSince(began));
     }
 
     /** Starts another node against the same database and broker and waits until it is ready. */
-    public PayaraNode startNode(String name, int httpPort, Map<String, String> nodeSettings, PrintStream out)
-            throws Exception {
+    public PayaraNode startNode(String name, int httpPort, Map<String, String> nodeSettings) throws Exception {
         long began = System.nanoTime();
-        PayaraNode started = PayaraNode.start(artifacts, new PayaraNode.Spec(name, httpPort,
+        PayaraNode node = PayaraNode.start(artifacts, new PayaraNode.Spec(name, httpPort,
                 settings.dataDir().resolve("nodes"), database, broker, settings.jvmOptions(), nodeSettings));
         try {
-            started.awaitReady(READY_TIMEOUT);
+            node.awaitReady(READY_TIMEOUT);
         } catch (RuntimeException | InterruptedException e) {
-            started.close();
+            node.close();
             throw e;
         }
-        this.started.push(started);
+        nodes.add(node);
         out.printf("Payara Micro %s ready on port %d (%d ms, log %s)%n", name, httpPort, millisSince(began),
-                started.logFile());
-        return started;
+                node.logFile());
+        return node;
+    }
+
+    /** Stops a node (it may have died already) and forgets it. */
+    public void stopNode(PayaraNode node) throws InterruptedException {
+        nodes.remove(node);
+        node.close();
+    }
+
+    /** Stops the embedded broker and starts it again on its journal, as a broker restart would. */
+    public void restartBroker() throws Exception {
+        artemis.close();
+        artemis = ArtemisBroker.start(settings.dataDir().resolve("broker"), broker.port());
+    }
+
+    /** Stops the embedded PostgreSQL (fast shutdown) and starts it again on its data, on the same port. */
+    public void restartDatabase() throws Exception {
+        postgres.close();
+        postgres = PostgresServer.start(settings.dataDir().resolve("postgres"), postgres.port(),
+                logs().resolve("postgres.log"));
     }
 
     /** The first node. */
     public PayaraNode node() {
-        return node;
+        return nodes.get(0);
     }
 
     public URI apiUri() {
-        return node.apiUri();
+        return node().apiUri();
     }
 
     public LauncherSettings.DatabaseAddress database() {
         return database;
     }
 
+    public LauncherSettings.BrokerAddress broker() {
+        return broker;
+    }
+
     public Path logs() {
         return settings.dataDir().resolve("logs");
     }
 
-    /** Stops what was started, last first; a failure to stop one does not keep the others running. */
+    /** Stops the nodes (last started first), then the broker and the database; a failure does not stop the rest. */
     @Override
     public void close() {
-        while (!started.isEmpty()) {
-            AutoCloseable component = started.pop();
-            try {
-                component.close();
-            } catch (Exception e) {
-                System.err.println("Could not stop " + component + ": " + e);
-            }
+        for (int i = nodes.size() - 1; i >= 0; i--) {
+            stopQuietly(nodes.get(i));
+        }
+        nodes.clear();
+        stopQuietly(artemis);
+        stopQuietly(postgres);
+    }
+
+    private static void stopQuietly(AutoCloseable component) {
+        if (component == null) {
+            return;
+        }
+        try {
+            component.close();
+        } catch (Exception e) {
+            System.err.println("Could not stop " + component + ": " + e);
         }
     }
 

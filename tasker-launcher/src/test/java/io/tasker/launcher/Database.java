@@ -13,7 +13,12 @@ import java.util.List;
 final class Database {
 
     /** One transition of a step. */
-    record Transition(String fromState, String toState, Instant at) {
+    record Transition(String fromState, String toState, Instant at, String metadata) {
+
+        @Override
+        public String toString() {
+            return fromState + "->" + toState + "@" + at + metadata;
+        }
     }
 
     private Database() {
@@ -22,7 +27,7 @@ final class Database {
     static List<Transition> stepTransitions(LauncherSettings.DatabaseAddress db, long taskId, String stepName)
             throws SQLException {
         String sql = """
-                SELECT t.from_state, t.to_state, t.created_at
+                SELECT t.from_state, t.to_state, t.created_at, t.metadata
                   FROM tasker_workflow_step_transitions t
                   JOIN tasker_workflow_steps s ON s.workflow_step_id = t.workflow_step_id
                  WHERE s.task_id = ? AND s.name = ?
@@ -35,7 +40,7 @@ final class Database {
             try (ResultSet row = statement.executeQuery()) {
                 while (row.next()) {
                     transitions.add(new Transition(row.getString(1), row.getString(2),
-                            row.getTimestamp(3).toInstant()));
+                            row.getTimestamp(3).toInstant(), row.getString(4)));
                 }
             }
             return transitions;

@@ -3,9 +3,7 @@ package io.tasker.launcher;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,11 +22,14 @@ public class TaskerStackExtension implements BeforeAllCallback, ParameterResolve
 
     /**
      * Settings of the test node: the back-off is shortened so retry tests take a second, not minutes, and jitter
-     * is off so waits are exact.
+     * is off so waits are exact; leases and the sweep are short so recovery tests take seconds.
      */
     static final Map<String, String> NODE_SETTINGS = Map.of(
             "TASKER_BACKOFF_DEFAULT_BACKOFF_SECONDS", "0.2,0.4,0.8",
-            "TASKER_BACKOFF_JITTER_ENABLED", "false");
+            "TASKER_BACKOFF_JITTER_ENABLED", "false",
+            "TASKER_STEP_LEASE_SECONDS", "6",
+            "TASKER_SWEEP_INTERVAL_SECONDS", "2",
+            "TASKER_SWEEP_GRACE_SECONDS", "10");
 
     @Override
     public void beforeAll(ExtensionContext context) {
@@ -63,7 +64,11 @@ public class TaskerStackExtension implements BeforeAllCallback, ParameterResolve
 
         static RunningStack boot() {
             Path dataDir = Path.of(System.getProperty("tasker.it.data.dir", "target/it-data"));
-            deleteRecursively(dataDir);
+            try {
+                Directories.deleteRecursively(dataDir);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot clean " + dataDir, e);
+            }
             List<Integer> ports = freePorts(3);
             return new RunningStack(new LauncherSettings(dataDir.toAbsolutePath(), ports.get(0), Optional.empty(),
                     Optional.empty(), ports.get(1), ports.get(2), "it-node",
@@ -78,6 +83,11 @@ public class TaskerStackExtension implements BeforeAllCallback, ParameterResolve
             return stack.database();
         }
 
+        /** The stack itself, to start nodes or restart its parts. */
+        public TaskerStack stack() {
+            return stack;
+        }
+
         /**
          * Starts one more node against the same database and broker, with extra settings on top of the test
          * node's; it is stopped with the stack.
@@ -85,7 +95,7 @@ public class TaskerStackExtension implements BeforeAllCallback, ParameterResolve
         public PayaraNode startNode(String name, Map<String, String> settings) throws Exception {
             Map<String, String> nodeSettings = new HashMap<>(NODE_SETTINGS);
             nodeSettings.putAll(settings);
-            return stack.startNode(name, freePorts(1).get(0), nodeSettings, System.out);
+            return stack.startNode(name, freePorts(1).get(0), nodeSettings);
         }
 
         /** Stops everything (node, broker, database) and starts it again on the same data. */
@@ -120,19 +130,6 @@ public class TaskerStackExtension implements BeforeAllCallback, ParameterResolve
                 return ports;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
-            }
-        }
-
-        private static void deleteRecursively(Path directory) {
-            if (!Files.exists(directory)) {
-                return;
-            }
-            try (Stream<Path> paths = Files.walk(directory)) {
-                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(path);
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot clean " + directory, e);
             }
         }
     }

@@ -23,7 +23,10 @@ import jakarta.jms.MessageListener;
         @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
         @ActivationConfigProperty(propertyName = "destination", propertyValue = TaskerResources.TASK_RUNNER_ADDRESS),
         @ActivationConfigProperty(propertyName = "useJNDI", propertyValue = "false"),
-        @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "${MPCONFIG=tasker.runner.max-sessions:16}")
+        @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "${MPCONFIG=tasker.runner.max-sessions:16}"),
+        // After a broker restart, reconnect every second, for as long as it takes.
+        @ActivationConfigProperty(propertyName = "setupAttempts", propertyValue = "-1"),
+        @ActivationConfigProperty(propertyName = "setupInterval", propertyValue = "1000")
 })
 public class TaskRunnerMdb implements MessageListener {
 

@@ -141,11 +141,12 @@ public class JdbcOrchestrationStore implements OrchestrationStore {
     }
 
     @Override
-    public boolean releaseStep(long stepId, int attempt) {
-        return execute("SELECT tasker_release_step(?, ?)", statement -> {
-            statement.setLong(1, stepId);
-            statement.setInt(2, attempt);
-            return singleBoolean(statement);
+    public void releaseClaims(long taskId, String claimant) {
+        execute("SELECT tasker_release_claims(?, ?)", statement -> {
+            statement.setLong(1, taskId);
+            statement.setString(2, claimant);
+            statement.executeQuery().close();
+            return null;
         });
     }
 
@@ -192,13 +193,14 @@ public class JdbcOrchestrationStore implements OrchestrationStore {
 
     @Override
     public boolean failStep(long stepId, int attempt, Map<String, Object> errorDetails, boolean permanent,
-                            BigDecimal backoffSeconds) {
-        return execute("SELECT tasker_fail_step(?, ?, ?, ?, ?)", statement -> {
+                            BigDecimal backoffSeconds, boolean counted) {
+        return execute("SELECT tasker_fail_step(?, ?, ?, ?, ?, ?)", statement -> {
             statement.setLong(1, stepId);
             statement.setInt(2, attempt);
             statement.setString(3, JsonDocuments.write(errorDetails));
             statement.setBoolean(4, permanent);
             statement.setBigDecimal(5, backoffSeconds);
+            statement.setBoolean(6, counted);
             return singleBoolean(statement);
         });
     }
