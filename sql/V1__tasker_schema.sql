@@ -64,6 +64,8 @@ CREATE TABLE tasker_tasks (
     -- Set when the task was created with an idempotency key or by a template with identity_strategy "hash":
     -- a second request with the same identity finds this task instead of creating another.
     identity_hash varchar(128) CONSTRAINT tasks_identity_hash_unique UNIQUE,
+    -- With an identity: a digest of what the request asked for, to tell a repeat from a reused idempotency key.
+    request_digest varchar(64),
     -- When the message that drives the task next is due; the sweep re-drives active tasks long past it.
     next_pass_at  timestamptz  NOT NULL DEFAULT now(),
     created_at    timestamptz  NOT NULL DEFAULT now(),

@@ -86,6 +86,9 @@ public class Task {
     @Column(name = "identity_hash", updatable = false)
     private String identityHash;
 
+    @Column(name = "request_digest", updatable = false)
+    private String requestDigest;
+
     @Column(name = "created_at", nullable = false, updatable = false)
     private OffsetDateTime createdAt;
 
@@ -99,7 +102,7 @@ public class Task {
     protected Task() {
     }
 
-    private Task(NamedTask namedTask, TaskRequest request, String identityHash, OffsetDateTime now) {
+    private Task(NamedTask namedTask, TaskRequest request, TaskIdentity identity, OffsetDateTime now) {
         this.namedTask = namedTask;
         this.status = TaskState.PENDING;
         this.requestedAt = now;
@@ -109,7 +112,8 @@ public class Task {
         this.bypassSteps = request.bypassSteps();
         this.tags = request.tags();
         this.context = request.context();
-        this.identityHash = identityHash;
+        this.identityHash = identity == null ? null : identity.hash();
+        this.requestDigest = identity == null ? null : identity.requestDigest();
         this.createdAt = now;
         this.updatedAt = now;
     }
@@ -117,10 +121,15 @@ public class Task {
     /**
      * A new pending task of the given definition, for the given request.
      *
-     * @param identityHash the request's identity when repeats of it must find this task, else null
+     * @param identity the request's identity when repeats of it must find this task, else null
      */
-    public static Task create(NamedTask namedTask, TaskRequest request, String identityHash) {
-        return new Task(namedTask, request, identityHash, OffsetDateTime.now(ZoneOffset.UTC));
+    public static Task create(NamedTask namedTask, TaskRequest request, TaskIdentity identity) {
+        return new Task(namedTask, request, identity, OffsetDateTime.now(ZoneOffset.UTC));
+    }
+
+    /** Whether a request with this identity asked for what the request that created this task asked for. */
+    public boolean requestedAs(TaskIdentity identity) {
+        return identity.requestDigest().equals(requestDigest);
     }
 
     /** Adds a step instantiating {@code template}: pending, or resolved without running if the request bypasses it. */

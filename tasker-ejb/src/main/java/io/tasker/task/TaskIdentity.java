@@ -3,12 +3,15 @@ package io.tasker.task;
 import io.tasker.json.JsonDocuments;
 import io.tasker.registry.RegisteredTask;
 import io.tasker.template.IdentityStrategy;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 
@@ -16,26 +19,44 @@ import java.util.TreeMap;
  * The identity of a creation request, which makes creation idempotent (decisions §10): with an
  * {@code Idempotency-Key}, the key for that template version; under identity strategy {@code hash}, the template
  * version and the context (its keys in any order). None under the default strategy without a key: every request
- * creates a task.
+ * creates a task. A keyed identity also carries a digest of the whole request, so a key reused for a different
+ * request is told from a repeat.
+ *
+ * @param hash what a repeat has in common with the first request (SHA-256, hex)
+ * @param requestDigest what the request asked for: context, bypassed steps, tags and who and why (SHA-256, hex)
+ * @param keyed whether the identity comes from an {@code Idempotency-Key}
  */
-public final class TaskIdentity {
+public record TaskIdentity(String hash, String requestDigest, boolean keyed) {
 
-    private TaskIdentity() {
-    }
-
-    /** The request's identity as a SHA-256 hex digest, when it has one. */
-    public static Optional<String> of(RegisteredTask definition, TaskRequest request) {
+    /** The request's identity, when it has one. */
+    public static Optional<TaskIdentity> of(RegisteredTask definition, TaskRequest request) {
         String task = definition.key().fullName();
+        String digest = sha256(JsonDocuments.write(canonical(askedFor(request))));
         if (request.idempotencyKey() != null) {
-            return Optional.of(sha256("key\n" + task + "\n" + request.idempotencyKey()));
+            return Optional.of(new TaskIdentity(sha256("key\n" + task + "\n" + request.idempotencyKey()), digest,
+                    true));
         }
         if (definition.template().identityStrategy() == IdentityStrategy.HASH) {
-            return Optional.of(sha256("context\n" + task + "\n" + JsonDocuments.write(canonical(request.context()))));
+            return Optional.of(new TaskIdentity(
+                    sha256("context\n" + task + "\n" + JsonDocuments.write(canonical(request.context()))), digest,
+                    false));
         }
         return Optional.empty();
     }
 
-    // The same JSON for maps that differ only in the order of their keys.
+    private static Map<String, Object> askedFor(TaskRequest request) {
+        Map<String, Object> asked = new HashMap<>();
+        asked.put("context", request.context());
+        asked.put("bypass_steps", request.bypassSteps());
+        asked.put("tags", request.tags());
+        asked.put("initiator", request.initiator());
+        asked.put("reason", request.reason());
+        asked.put("source_system", request.sourceSystem());
+        asked.values().removeIf(Objects::isNull);
+        return asked;
+    }
+
+    // The same JSON for values that differ only in the order of keys or in trailing zeros of numbers.
     private static Object canonical(Object value) {
         if (value instanceof Map<?, ?> map) {
             Map<String, Object> sorted = new TreeMap<>();
@@ -44,6 +65,9 @@ public final class TaskIdentity {
         }
         if (value instanceof List<?> list) {
             return list.stream().map(TaskIdentity::canonical).toList();
+        }
+        if (value instanceof BigDecimal number) {
+            return number.stripTrailingZeros();
         }
         return value;
     }

@@ -2,6 +2,7 @@ package io.tasker.task;
 
 import io.tasker.errors.ConflictException;
 import io.tasker.errors.FieldError;
+import io.tasker.errors.IdempotencyKeyReusedException;
 import io.tasker.errors.InvalidRequestException;
 import io.tasker.errors.NotFoundException;
 import io.tasker.orchestration.OrchestrationStore;
@@ -53,6 +54,8 @@ public class TaskService {
      * @throws NotFoundException when no such template (or version) is registered
      * @throws InvalidRequestException when the request, its bypassed steps or its context (checked against the
      *     template's JSON Schema) are invalid
+     * @throws IdempotencyKeyReusedException when the request's {@code Idempotency-Key} created a task for a
+     *     different request
      */
     public Creation createTask(TaskRequest request) {
         if (request.name() == null || request.name().isBlank()) {
@@ -64,15 +67,11 @@ public class TaskService {
         if (!problems.isEmpty()) {
             throw new InvalidRequestException(problems);
         }
-        Optional<String> identity = TaskIdentity.of(definition, request);
+        Optional<TaskIdentity> identity = TaskIdentity.of(definition, request);
         if (identity.isPresent()) {
-            store.lockIdentity(identity.get());
-            Optional<Long> existing = em.createNamedQuery(Task.BY_IDENTITY, Long.class)
-                    .setParameter("identity", identity.get())
-                    .getResultStream()
-                    .findFirst();
+            Optional<Task> existing = taskWith(identity.get());
             if (existing.isPresent()) {
-                return new Creation(findTask(existing.get()), false);
+                return new Creation(existing.get(), false);
             }
         }
 
@@ -92,6 +91,21 @@ public class TaskService {
         store.recordCreation(task.id());
         queue.enqueue(task.id(), Duration.ZERO);
         return new Creation(task, true);
+    }
+
+    // Serialises requests with one identity until the first one's transaction ends, then finds its task.
+    private Optional<Task> taskWith(TaskIdentity identity) {
+        store.lockIdentity(identity.hash());
+        Optional<Task> existing = em.createNamedQuery(Task.BY_IDENTITY, Long.class)
+                .setParameter("identity", identity.hash())
+                .getResultStream()
+                .findFirst()
+                .map(this::findTask);
+        if (existing.isPresent() && identity.keyed() && !existing.get().requestedAs(identity)) {
+            throw new IdempotencyKeyReusedException("this Idempotency-Key created task " + existing.get().id()
+                    + " with a different request; a new request needs a new key");
+        }
+        return existing;
     }
 
     /**

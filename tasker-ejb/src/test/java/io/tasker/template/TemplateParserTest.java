@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -244,6 +245,51 @@ class TemplateParserTest {
                 name: empty
                 step_templates: []
                 """).getMessage().contains("at least one step"));
+    }
+
+    @Test
+    void readsTheIdentityStrategyAndStepTimeouts() {
+        TaskTemplate template = parser.parse("timed.yaml", """
+                name: timed
+                identity_strategy: hash
+                step_templates:
+                  - name: quick
+                    handler_class: %1$s
+                    timeout_seconds: 1.5
+                  - name: unbounded
+                    handler_class: %1$s
+                """.formatted(HANDLER));
+
+        assertEquals(IdentityStrategy.HASH, template.identityStrategy());
+        assertEquals(Duration.ofMillis(1500), template.step("quick").orElseThrow().timeout());
+        assertNull(template.step("unbounded").orElseThrow().timeout(), "the configured default applies");
+        assertEquals(IdentityStrategy.DEFAULT, parser.parse("plain.yaml", """
+                name: plain
+                step_templates:
+                  - name: a
+                    handler_class: %s
+                """.formatted(HANDLER)).identityStrategy());
+    }
+
+    @Test
+    void rejectsAnUnknownIdentityStrategyAndNonPositiveTimeouts() {
+        assertTrue(rejected("""
+                name: bad_identity
+                identity_strategy: random
+                step_templates:
+                  - name: a
+                    handler_class: %s
+                """).getMessage().contains("identity_strategy must be default or hash, got 'random'"));
+        for (String timeout : List.of("0", "-1", "soon", "0.0001")) {
+            assertTrue(rejected("""
+                    name: bad_timeout
+                    step_templates:
+                      - name: a
+                        handler_class: %s
+                        timeout_seconds: TIMEOUT
+                    """.replace("TIMEOUT", timeout)).getMessage()
+                    .contains("timeout_seconds must be a positive number of seconds"), timeout);
+        }
     }
 
     @Test

@@ -6,6 +6,7 @@ import io.tasker.api.StepContext;
 import io.tasker.api.StepHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -17,6 +18,8 @@ import java.util.TreeSet;
  * <ul>
  *   <li>{@code "fail_times": {"<step>": N}} makes that step throw {@link RetryableException} on its first N
  *       attempts;</li>
+ *   <li>{@code "retry_after_ms": {"<step>": N}} makes those scripted failures ask for their retry after N
+ *       milliseconds instead of the back-off progression;</li>
  *   <li>{@code "fail_permanently": ["<step>", ...]} makes those steps throw {@link PermanentException};</li>
  *   <li>{@code "sleep_ms": {"<step>": N}} makes that step work for N milliseconds first (an interrupt ends the
  *       wait and fails the attempt).</li>
@@ -49,7 +52,7 @@ public class ExampleStepHandler implements StepHandler {
             int failures = scriptedCount(script.get("fail_times"), step);
             if (context.attempt() <= failures) {
                 throw new RetryableException("scripted failure " + context.attempt() + " of " + failures + " of "
-                        + step);
+                        + step, scriptedRetryAfter(script.get("retry_after_ms"), step));
             }
         } catch (RuntimeException | InterruptedException e) {
             ledger.recordFailure(context);
@@ -64,6 +67,14 @@ public class ExampleStepHandler implements StepHandler {
 
     private static boolean listed(Object names, String step) {
         return names instanceof List<?> list && list.contains(step);
+    }
+
+    // Null when not scripted: the engine's back-off applies.
+    private static Duration scriptedRetryAfter(Object millis, String step) {
+        if (millis instanceof Map<?, ?> byStep && byStep.get(step) instanceof Number delay) {
+            return Duration.ofMillis(delay.longValue());
+        }
+        return null;
     }
 
     private static int scriptedCount(Object counts, String step) {

@@ -8,9 +8,11 @@ import io.tasker.api.PermanentException;
 import io.tasker.api.RetryableException;
 import io.tasker.api.StepContext;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class ExampleStepHandlerTest {
@@ -45,6 +47,17 @@ class ExampleStepHandlerTest {
         assertEquals(3, handler.handle(context("flaky", 3, script, Map.of())).get("attempt"));
         assertEquals(1, handler.handle(context("steady", 1, script, Map.of())).get("attempt"));
         assertEquals(List.of("flaky#1 failure", "flaky#2 failure", "flaky#3 success", "steady#1 success"), ledger);
+    }
+
+    @Test
+    void scriptedFailuresAskForTheScriptedRetryAfter() {
+        Map<String, Object> script = Map.of("fail_times", Map.of("flaky", new BigDecimal(1), "other", 1),
+                "retry_after_ms", Map.of("flaky", new BigDecimal(2500)));
+
+        assertEquals(Optional.of(Duration.ofMillis(2500)), assertThrows(RetryableException.class,
+                () -> handler.handle(context("flaky", 1, script, Map.of()))).retryAfter());
+        assertEquals(Optional.empty(), assertThrows(RetryableException.class,
+                () -> handler.handle(context("other", 1, script, Map.of()))).retryAfter());
     }
 
     @Test

@@ -5,6 +5,8 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 
 /**
@@ -12,6 +14,9 @@ import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
  * directory, and the task-runner, dead-letter and expiry queues.
  */
 public final class ArtemisBroker implements AutoCloseable {
+
+    // The audit log would record every message at INFO; held here because java.util.logging keeps loggers weakly.
+    private static final Logger AUDIT = Logger.getLogger("org.apache.activemq.audit");
 
     private final EmbeddedActiveMQ server;
     private final LauncherSettings.BrokerAddress address;
@@ -27,6 +32,7 @@ public final class ArtemisBroker implements AutoCloseable {
         System.setProperty("tasker.broker.data-dir", dataDirectory.toAbsolutePath().toString());
         System.setProperty("tasker.broker.host", address.host());
         System.setProperty("tasker.broker.port", String.valueOf(port));
+        AUDIT.setLevel(Level.WARNING);
         EmbeddedActiveMQ server = new EmbeddedActiveMQ();
         server.setConfigResourcePath(writeConfiguration(dataDirectory).toUri().toString());
         server.start();

@@ -74,6 +74,21 @@ public record LauncherSettings(
                         .split("\\s+"))));
     }
 
+    /**
+     * Settings for one more node beside a running {@code ./tasker run} (same data directory): it uses that run's
+     * PostgreSQL and broker (or the external ones configured), and defaults to {@code node-2} on port 8081.
+     */
+    public static LauncherSettings forAdditionalNode(Map<String, String> env, Path workingDirectory) {
+        LauncherSettings base = fromEnvironment(env, workingDirectory);
+        DatabaseAddress database = base.externalDatabase().orElse(new DatabaseAddress(
+                "jdbc:postgresql://127.0.0.1:" + base.databasePort() + "/" + PostgresServer.DATABASE,
+                PostgresServer.USER, PostgresServer.PASSWORD));
+        BrokerAddress broker = base.externalBroker().orElse(new BrokerAddress("127.0.0.1", base.brokerPort()));
+        return new LauncherSettings(base.dataDir(), port(env, "TASKER_HTTP_PORT", 8081), Optional.of(database),
+                Optional.of(broker), base.databasePort(), base.brokerPort(),
+                value(env, "TASKER_NODE_NAME").orElse("node-2"), base.jvmOptions());
+    }
+
     private static Optional<String> value(Map<String, String> env, String name) {
         return Optional.ofNullable(env.get(name)).map(String::trim).filter(text -> !text.isEmpty());
     }

@@ -19,8 +19,8 @@ public final class Main {
     public static void main(String[] args) throws Exception {
         String command = args.length == 0 ? "run" : args[0];
         switch (command) {
-            case "run" -> {
-                int exit = run();
+            case "run", "node" -> {
+                int exit = run(command.equals("node"));
                 if (exit != 0) {
                     System.exit(exit);
                 }
@@ -34,10 +34,12 @@ public final class Main {
         }
     }
 
-    private static int run() throws Exception {
+    // "node" starts one more Payara Micro node against the PostgreSQL and broker of a running "run".
+    private static int run(boolean additionalNode) throws Exception {
         LauncherSettings settings;
         try {
-            settings = LauncherSettings.fromEnvironment(System.getenv(), Path.of(""));
+            settings = additionalNode ? LauncherSettings.forAdditionalNode(System.getenv(), Path.of(""))
+                    : LauncherSettings.fromEnvironment(System.getenv(), Path.of(""));
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
             return 2;
@@ -78,7 +80,6 @@ public final class Main {
         FileHandler file = new FileHandler(logDirectory.resolve("launcher.log").toString(), true);
         file.setFormatter(new SimpleFormatter());
         root.addHandler(file);
-        Logger.getLogger("org.apache.activemq.audit").setLevel(Level.WARNING);
     }
 
     private static void usage() {
@@ -86,6 +87,8 @@ public final class Main {
                 Usage: ./tasker [command]
 
                   run    start PostgreSQL, Artemis and Payara Micro with Tasker (the default)
+                  node   start one more Payara Micro node (default node-2 on port 8081) against the PostgreSQL
+                         and broker of a running "run" in the same directory
                   build  rebuild Tasker from source
                   help   show this text
 

@@ -6,9 +6,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,13 +36,16 @@ public final class PayaraNode implements AutoCloseable {
     private final int httpPort;
     private final Path logFile;
     private final long logStart;
+    private final FileChannel ownership;
 
-    private PayaraNode(String name, Process process, int httpPort, Path logFile, long logStart) {
+    private PayaraNode(String name, Process process, int httpPort, Path logFile, long logStart,
+                       FileChannel ownership) {
         this.name = name;
         this.process = process;
         this.httpPort = httpPort;
         this.logFile = logFile;
         this.logStart = logStart;
+        this.ownership = ownership;
     }
 
     /** What a node needs: its name, port and directory, and where the database and broker are. */
@@ -50,9 +56,40 @@ public final class PayaraNode implements AutoCloseable {
     /**
      * Starts the process; it is ready once {@link #awaitReady} returns. The node's root directory is scratch space,
      * emptied at each start (Payara would otherwise redeploy what the last run deployed); its transaction log,
-     * which completes transactions a crash left in doubt, lives beside it and is kept.
+     * which completes transactions a crash left in doubt, lives beside it and is kept. A node name runs once per
+     * directory: starting it a second time would wipe the running node's directory and share its transaction log.
+     *
+     * @throws IllegalStateException when a node of that name already runs from that directory
      */
     public static PayaraNode start(RuntimeArtifacts artifacts, Spec spec) throws IOException {
+        FileChannel ownership = own(spec);
+        try {
+            return launch(artifacts, spec, ownership);
+        } catch (IOException | RuntimeException e) {
+            ownership.close();
+            throw e;
+        }
+    }
+
+    // Holds an exclusive lock on <name>.lock for the node's lifetime; the operating system drops it if we die.
+    private static FileChannel own(Spec spec) throws IOException {
+        Files.createDirectories(spec.directory());
+        FileChannel channel = FileChannel.open(spec.directory().resolve(spec.name() + ".lock"),
+                StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        try {
+            if (channel.tryLock() != null) {
+                return channel;
+            }
+        } catch (OverlappingFileLockException e) {
+            // This process runs that node already.
+        }
+        channel.close();
+        throw new IllegalStateException("a node named " + spec.name() + " already runs from " + spec.directory()
+                + "; give this one another name (TASKER_NODE_NAME)");
+    }
+
+    private static PayaraNode launch(RuntimeArtifacts artifacts, Spec spec, FileChannel ownership)
+            throws IOException {
         Path root = spec.directory().resolve(spec.name());
         Directories.deleteRecursively(root);
         Files.createDirectories(root);
@@ -98,7 +135,7 @@ public final class PayaraNode implements AutoCloseable {
         environment.put("TASKER_NODE_NAME", spec.name());
         spec.settings().forEach(environment::put);
         long logStart = Files.exists(logFile) ? Files.size(logFile) : 0;
-        return new PayaraNode(spec.name(), builder.start(), spec.httpPort(), logFile, logStart);
+        return new PayaraNode(spec.name(), builder.start(), spec.httpPort(), logFile, logStart, ownership);
     }
 
     /**
@@ -174,6 +211,7 @@ public final class PayaraNode implements AutoCloseable {
     /** Kills the process at once (SIGKILL), as a crash would: nothing in it gets to clean up. */
     public void kill() throws InterruptedException {
         process.destroyForcibly().waitFor();
+        release();
     }
 
     /** Asks the node to stop (SIGTERM) and waits for it; kills it if it has not stopped within the grace period. */
@@ -182,6 +220,15 @@ public final class PayaraNode implements AutoCloseable {
         process.destroy();
         if (!process.waitFor(STOP_GRACE.toSeconds(), TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor();
+        }
+        release();
+    }
+
+    private void release() {
+        try {
+            ownership.close();
+        } catch (IOException e) {
+            // Closing a lock file cannot lose anything; the lock goes with the channel either way.
         }
     }
 

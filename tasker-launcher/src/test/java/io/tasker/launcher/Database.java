@@ -46,4 +46,53 @@ final class Database {
             return transitions;
         }
     }
+
+    /** How many steps are {@code in_progress} under a claim of the given node. */
+    static int stepsInProgressOn(LauncherSettings.DatabaseAddress db, String node) throws SQLException {
+        return count(db, """
+                SELECT count(*) FROM tasker_workflow_steps
+                 WHERE status = 'in_progress' AND split_part(claimed_by, '#', 1) = ?""", node);
+    }
+
+    /** How many step transitions the given tasks have. */
+    static int stepTransitionsOf(LauncherSettings.DatabaseAddress db, List<Long> taskIds) throws SQLException {
+        return stepTransitionsOf(db, taskIds, "%", "%");
+    }
+
+    /**
+     * How many step transitions of the given tasks lead to {@code toState} under a claim of the given node: claims
+     * ({@code in_progress}), releases ({@code pending}), expiries ({@code error}).
+     */
+    static int stepTransitionsOf(LauncherSettings.DatabaseAddress db, List<Long> taskIds, String node,
+            String toState) throws SQLException {
+        String sql = """
+                SELECT count(*) FROM tasker_workflow_step_transitions t
+                  JOIN tasker_workflow_steps s ON s.workflow_step_id = t.workflow_step_id
+                 WHERE s.task_id = ANY (?) AND t.to_state LIKE ?
+                   AND coalesce(split_part(t.metadata ->> 'claimed_by', '#', 1), '') LIKE ?""";
+        try (Connection connection = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setArray(1, connection.createArrayOf("bigint", taskIds.toArray()));
+            statement.setString(2, toState);
+            statement.setString(3, node);
+            try (ResultSet row = statement.executeQuery()) {
+                row.next();
+                return row.getInt(1);
+            }
+        }
+    }
+
+    private static int count(LauncherSettings.DatabaseAddress db, String sql, String... parameters)
+            throws SQLException {
+        try (Connection connection = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setString(i + 1, parameters[i]);
+            }
+            try (ResultSet row = statement.executeQuery()) {
+                row.next();
+                return row.getInt(1);
+            }
+        }
+    }
 }

@@ -16,27 +16,29 @@ class InfrastructureRestartIT {
 
     @Test
     void aBrokerRestartLosesAndDuplicatesNothing(RunningStack stack) throws Exception {
-        Workload workload = Workload.submit(stack.client(), Workload.plan(60, 11), 200);
-        Instant restarted = Instant.now();
-
-        stack.stack().restartBroker();
-
-        Duration recovered = workload.awaitComplete(stack.client(), stack.database(), restarted,
-                Duration.ofMinutes(3));
-        System.out.println("broker restart: all tasks finished " + recovered.toMillis() + " ms after it");
-        workload.assertExecutedExactlyAsScripted(stack.database());
+        assertNothingLostOrRepeated(stack, 11, "broker restart", () -> stack.stack().restartBroker());
     }
 
     @Test
     void aDatabaseRestartLosesAndDuplicatesNothing(RunningStack stack) throws Exception {
-        Workload workload = Workload.submit(stack.client(), Workload.plan(60, 12), 200);
-        Instant restarted = Instant.now();
+        assertNothingLostOrRepeated(stack, 12, "database restart", () -> stack.stack().restartDatabase());
+    }
 
-        stack.stack().restartDatabase();
+    /** A restart of one part of the stack while 60 tasks run. */
+    private interface Fault {
+        void inflict() throws Exception;
+    }
 
-        Duration recovered = workload.awaitComplete(stack.client(), stack.database(), restarted,
+    private static void assertNothingLostOrRepeated(RunningStack stack, long seed, String name, Fault fault)
+            throws Exception {
+        Workload workload = Workload.submit(stack.client(), Workload.plan(60, seed), 200);
+        Instant inflicted = Instant.now();
+
+        fault.inflict();
+
+        Duration recovered = workload.awaitComplete(stack.client(), stack.database(), inflicted,
                 Duration.ofMinutes(3));
-        System.out.println("database restart: all tasks finished " + recovered.toMillis() + " ms after it");
+        System.out.println(name + ": all tasks finished " + recovered.toMillis() + " ms after it");
         workload.assertExecutedExactlyAsScripted(stack.database());
     }
 }

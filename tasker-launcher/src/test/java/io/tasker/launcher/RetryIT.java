@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tasker.launcher.Database.Transition;
 import io.tasker.launcher.TaskerStackExtension.RunningStack;
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -15,8 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Retries and permanent failures, scripted through the task context. The test node's back-off is 0.2 s, 0.4 s,
- * 0.8 s without jitter.
+ * Retries and permanent failures, scripted through the task context. The test node's back-off is 1, 2, 4 s without
+ * jitter.
  */
 @ExtendWith(TaskerStackExtension.class)
 class RetryIT {
@@ -35,13 +38,19 @@ class RetryIT {
         assertEquals(3, attempts.remove("branch_one_process"));
         attempts.forEach((step, count) -> assertEquals(1, count, step));
 
-        // error -> pending -> in_progress for each retry, each after its back-off.
+        // error -> pending -> in_progress for each retry, each after its back-off: 1 s, then 2 s. The third
+        // attempt completes no earlier than 3 s after the first and, re-driven by delayed messages, not later
+        // than 2 s beyond that.
         List<Transition> history = Database.stepTransitions(stack.database(), taskId, "branch_one_process");
         assertEquals(List.of("pending", "in_progress", "error", "pending", "in_progress", "error", "pending",
                 "in_progress", "complete"), history.stream().map(Transition::toState).toList());
         assertEquals("error", history.get(3).fromState());
-        assertWaited(history.get(2), history.get(4), Duration.ofMillis(200));
-        assertWaited(history.get(5), history.get(7), Duration.ofMillis(400));
+        assertWaited(history.get(2), history.get(4), Duration.ofSeconds(1));
+        assertWaited(history.get(5), history.get(7), Duration.ofSeconds(2));
+        Duration firstToDone = Duration.between(history.get(1).at(), history.get(8).at());
+        assertTrue(firstToDone.compareTo(Duration.ofSeconds(3)) >= 0
+                && firstToDone.compareTo(Duration.ofSeconds(5)) <= 0,
+                "completed " + firstToDone + " after the first attempt");
     }
 
     @Test
@@ -80,6 +89,34 @@ class RetryIT {
         assertEquals("pending", step(task, "end_workflow").getString("status"));
         assertEquals(List.of("pending", "in_progress", "error"), Database.stepTransitions(stack.database(), taskId,
                 "merge_branches").stream().map(Transition::toState).toList());
+    }
+
+    @Test
+    void aRetryAfterFromTheHandlerReplacesTheProgression(RunningStack stack) throws Exception {
+        long taskId = stack.client().createTask("""
+                {"name": "linear_workflow", "namespace": "examples",
+                 "context": {"fail_times": {"validate_input": 1}, "retry_after_ms": {"validate_input": 2500}}}""");
+
+        assertEquals("complete", stack.client().awaitFinished(taskId, Duration.ofSeconds(30)).getString("status"));
+        List<Transition> history = Database.stepTransitions(stack.database(), taskId, "validate_input");
+        JsonObject failure = Json.createReader(new StringReader(history.get(2).metadata())).readObject();
+        assertEquals(new BigDecimal("2.500"), failure.getJsonNumber("backoff_seconds").bigDecimalValue());
+        assertWaited(history.get(2), history.get(4), Duration.ofMillis(2500));
+        Duration wait = Duration.between(history.get(2).at(), history.get(4).at());
+        assertTrue(wait.compareTo(Duration.ofMillis(4500)) <= 0, "retried " + wait + " after the failure");
+    }
+
+    @Test
+    void aStepThatIsNotRetryableFailsTheTaskOnItsFirstFailure(RunningStack stack) throws Exception {
+        long taskId = stack.client().createTask("""
+                {"name": "unretryable_workflow", "namespace": "it", "context": {"fail_times": {"charge_card": 1}}}""");
+
+        JsonObject task = stack.client().awaitFinished(taskId, Duration.ofSeconds(30));
+
+        assertEquals("error", task.getString("status"), task.toString());
+        assertEquals(1, step(task, "charge_card").getInt("attempts"));
+        assertFalse(step(task, "charge_card").getBoolean("retryable"));
+        assertEquals(0, step(task, "send_receipt").getInt("attempts"));
     }
 
     private static void assertWaited(Transition failure, Transition retry, Duration backoff) {

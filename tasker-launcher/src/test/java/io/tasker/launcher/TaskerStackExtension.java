@@ -21,15 +21,16 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 public class TaskerStackExtension implements BeforeAllCallback, ParameterResolver {
 
     /**
-     * Settings of the test node: the back-off is shortened so retry tests take a second, not minutes, and jitter
-     * is off so waits are exact; leases and the sweep are short so recovery tests take seconds.
+     * Settings of the test node: the back-off is 1, 2, 4 s without jitter, so waits are exact; leases and the sweep
+     * are short so recovery tests take seconds; the test templates are loaded besides the examples.
      */
     static final Map<String, String> NODE_SETTINGS = Map.of(
-            "TASKER_BACKOFF_DEFAULT_BACKOFF_SECONDS", "0.2,0.4,0.8",
+            "TASKER_BACKOFF_DEFAULT_BACKOFF_SECONDS", "1,2,4",
             "TASKER_BACKOFF_JITTER_ENABLED", "false",
             "TASKER_STEP_LEASE_SECONDS", "6",
             "TASKER_SWEEP_INTERVAL_SECONDS", "2",
-            "TASKER_SWEEP_GRACE_SECONDS", "10");
+            "TASKER_SWEEP_GRACE_SECONDS", "10",
+            "TASKER_TEMPLATES_DIR", System.getProperty("tasker.it.templates.dir", "src/test/resources/it-templates"));
 
     @Override
     public void beforeAll(ExtensionContext context) {

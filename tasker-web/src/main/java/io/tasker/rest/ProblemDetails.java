@@ -15,6 +15,7 @@ public record ProblemDetails(String type, String title, int status, String detai
 
     static final String NOT_FOUND = "urn:tasker:problem:not-found";
     static final String CONFLICT = "urn:tasker:problem:conflict";
+    static final String IDEMPOTENCY_KEY_REUSED = "urn:tasker:problem:idempotency-key-reused";
     static final String INVALID_REQUEST = "urn:tasker:problem:invalid-request";
     static final String MALFORMED_JSON = "urn:tasker:problem:malformed-json";
     static final String INTERNAL_ERROR = "urn:tasker:problem:internal-error";

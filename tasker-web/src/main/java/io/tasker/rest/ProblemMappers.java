@@ -2,6 +2,7 @@ package io.tasker.rest;
 
 import io.tasker.errors.ConflictException;
 import io.tasker.errors.FieldError;
+import io.tasker.errors.IdempotencyKeyReusedException;
 import io.tasker.errors.InvalidRequestException;
 import io.tasker.errors.NotFoundException;
 import jakarta.json.JsonException;
@@ -39,6 +40,17 @@ public final class ProblemMappers {
         public Response toResponse(ConflictException e) {
             return ProblemDetails.of(ProblemDetails.CONFLICT, Response.Status.CONFLICT, e.getMessage(), List.of())
                     .toResponse();
+        }
+    }
+
+    /** An idempotency key reused for a different request: 409, naming the header. */
+    @Provider
+    public static class IdempotencyKeyReused implements ExceptionMapper<IdempotencyKeyReusedException> {
+        @Override
+        public Response toResponse(IdempotencyKeyReusedException e) {
+            return ProblemDetails.of(ProblemDetails.IDEMPOTENCY_KEY_REUSED, Response.Status.CONFLICT,
+                    "The Idempotency-Key was used for a different request",
+                    List.of(new FieldError("Idempotency-Key", e.getMessage()))).toResponse();
         }
     }
 

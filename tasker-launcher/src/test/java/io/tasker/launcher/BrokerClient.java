@@ -1,0 +1,55 @@
+package io.tasker.launcher;
+
+import jakarta.jms.JMSContext;
+import jakarta.jms.JMSProducer;
+import jakarta.jms.Message;
+import jakarta.jms.JMSException;
+import jakarta.jms.Queue;
+import jakarta.jms.QueueBrowser;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.Map;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+
+/** A plain JMS client of the test broker: sends messages of the test's own onto Tasker's queues and reads them. */
+final class BrokerClient implements AutoCloseable {
+
+    static final String TASK_RUNNER = "tasker.task-runner";
+    static final String DEAD_LETTERS = "DLQ";
+
+    private final ActiveMQConnectionFactory factory;
+    private final JMSContext context;
+
+    BrokerClient(LauncherSettings.BrokerAddress broker) {
+        factory = new ActiveMQConnectionFactory("tcp://" + broker.host() + ":" + broker.port());
+        context = factory.createContext();
+    }
+
+    /** Sends a text message with the given properties (values: strings or longs) to a queue. */
+    void send(String queue, String body, Map<String, Object> properties) {
+        JMSProducer producer = context.createProducer();
+        properties.forEach(producer::setProperty);
+        producer.send(context.createQueue(queue), body);
+    }
+
+    /** Receives the next message of a queue, or null after the timeout. */
+    Message receive(String queue, Duration timeout) {
+        Queue destination = context.createQueue(queue);
+        try (var consumer = context.createConsumer(destination)) {
+            return consumer.receive(timeout.toMillis());
+        }
+    }
+
+    /** How many messages wait on a queue for a consumer (not counting those delivered or scheduled for later). */
+    int waiting(String queue) throws JMSException {
+        try (QueueBrowser browser = context.createBrowser(context.createQueue(queue))) {
+            return Collections.list(browser.getEnumeration()).size();
+        }
+    }
+
+    @Override
+    public void close() {
+        context.close();
+        factory.close();
+    }
+}

@@ -1,0 +1,99 @@
+package io.tasker.launcher;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.tasker.launcher.Database.Transition;
+import io.tasker.launcher.TaskerStackExtension.RunningStack;
+import jakarta.json.JsonObject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Cancellation (reference D17) and bypassed steps (decisions §7). */
+@ExtendWith(TaskerStackExtension.class)
+class TaskLifecycleIT {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @Test
+    void cancellingDuringARunStopsTheTaskAndDiscardsTheRunningStepsResult(RunningStack stack) throws Exception {
+        long taskId = stack.client().createTask("""
+                {"name": "diamond_workflow", "namespace": "examples", "context": {"sleep_ms": {"start_workflow": 1500}}}""");
+        awaitStepRunning(stack, taskId, "start_workflow");
+
+        HttpResponse<String> cancelled = delete(stack, "/tasks/" + taskId + "?reason=no+longer+needed");
+
+        assertEquals(200, cancelled.statusCode(), cancelled.body());
+        // Proving that something did not happen needs a wait: the running handler's 1.5 s end well inside it.
+        Thread.sleep(2500);
+        JsonObject task = stack.client().get("/tasks/" + taskId).json();
+        assertEquals("cancelled", task.getString("status"));
+        for (JsonObject step : task.getJsonArray("workflow_steps").getValuesAs(JsonObject.class)) {
+            assertEquals("cancelled", step.getString("status"), step.getString("name"));
+        }
+        assertEquals(0, Ledger.successes(stack.database(), taskId, "start_workflow"),
+                "the late result of the cancelled step was not committed");
+        assertEquals(0, Ledger.successes(stack.database(), taskId, "branch_one_process"), "nothing ran after");
+        List<Transition> history = Database.stepTransitions(stack.database(), taskId, "start_workflow");
+        Transition last = history.get(history.size() - 1);
+        assertEquals("in_progress", last.fromState());
+        assertEquals("cancelled", last.toState());
+        assertEquals("{\"actor\": \"api\", \"reason\": \"no longer needed\"}", last.metadata());
+    }
+
+    @Test
+    void onlyActiveTasksCanBeCancelled(RunningStack stack) throws Exception {
+        long taskId = stack.client().createTask("""
+                {"name": "linear_workflow", "namespace": "examples", "context": {}}""");
+        stack.client().awaitFinished(taskId, Duration.ofSeconds(30));
+
+        HttpResponse<String> conflict = delete(stack, "/tasks/" + taskId);
+        assertEquals(409, conflict.statusCode());
+        assertEquals("application/problem+json", conflict.headers().firstValue("Content-Type").orElse(""));
+        assertEquals(404, delete(stack, "/tasks/987654321").statusCode());
+    }
+
+    @Test
+    void aBypassedSkippableStepIsResolvedWithoutRunning(RunningStack stack) throws Exception {
+        long taskId = stack.client().createTask("""
+                {"name": "mixed_workflow", "namespace": "examples", "context": {},
+                 "bypass_steps": ["process_optional_data"]}""");
+
+        JsonObject task = stack.client().awaitFinished(taskId, Duration.ofSeconds(30));
+
+        assertEquals("complete", task.getString("status"));
+        JsonObject bypassed = RetryIT.step(task, "process_optional_data");
+        assertEquals("resolved_manually", bypassed.getString("status"));
+        assertEquals(0, bypassed.getInt("attempts"));
+        assertEquals(0, Ledger.successes(stack.database(), taskId, "process_optional_data"));
+    }
+
+    @Test
+    void bypassingAStepThatIsNotSkippableIsRejected(RunningStack stack) {
+        TaskerClient.Reply reply = stack.client().post("/tasks", """
+                {"name": "mixed_workflow", "namespace": "examples", "context": {}, "bypass_steps": ["init_auth"]}""");
+        assertEquals(400, reply.status());
+        assertEquals("bypass_steps", reply.json().getJsonArray("errors").getJsonObject(0).getString("field"));
+    }
+
+    private static void awaitStepRunning(RunningStack stack, long taskId, String step) throws InterruptedException {
+        for (int i = 0; i < 200; i++) {
+            if ("in_progress".equals(RetryIT.step(stack.client().get("/tasks/" + taskId).json(), step)
+                    .getString("status"))) {
+                return;
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError(step + " never started");
+    }
+
+    private static HttpResponse<String> delete(RunningStack stack, String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(stack.client().api() + path)).DELETE().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+}
