@@ -47,7 +47,14 @@ public final class Main {
         logToFile(settings.dataDir().resolve("logs"));
         System.out.println("Tasker data directory: " + settings.dataDir());
         long began = System.nanoTime();
-        TaskerStack stack = TaskerStack.start(settings, Map.of(), System.out);
+        TaskerStack stack;
+        try {
+            stack = TaskerStack.start(settings, Map.of(), System.out);
+        } catch (IllegalStateException e) {
+            // A reason the user can act on (a node that would not deploy, a name in use): no stack trace.
+            System.err.println("Tasker did not start: " + e.getMessage());
+            return 1;
+        }
         AtomicBoolean stopRequested = new AtomicBoolean();
         Thread stopper = new Thread(() -> {
             stopRequested.set(true);
