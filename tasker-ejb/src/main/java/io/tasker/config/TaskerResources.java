@@ -57,7 +57,7 @@ public class TaskerResources {
     public static final String DATA_SOURCE = "java:app/jdbc/tasker";
     public static final String CONNECTION_FACTORY = "java:app/jms/tasker";
     public static final String TASK_RUNNER_QUEUE = "java:app/jms/task-runner";
-    public static final String STEP_EXECUTOR = "java:app/concurrent/tasker-steps";
+    public static final String STEP_THREAD_FACTORY = "java:app/concurrent/tasker-step-threads";
     /** The deployed name of the Artemis resource adapter. */
     public static final String RESOURCE_ADAPTER = "artemis-ra";
     /** The broker address (an anycast queue) that carries task ids to the task runner. */

@@ -30,6 +30,7 @@ public class TaskerSettings {
     private Optional<Path> templatesDirectory;
     private String nodeName;
     private int maxConcurrentSteps;
+    private int stepThreads;
     private Duration stepLease;
     private Duration stepTimeout;
     private Duration sweepInterval;
@@ -45,6 +46,7 @@ public class TaskerSettings {
         templatesDirectory = reader.optionalText("tasker.templates.dir").map(Path::of);
         nodeName = reader.optionalText("tasker.node.name").orElseGet(TaskerSettings::defaultNodeName);
         maxConcurrentSteps = reader.integer("tasker.execution.max-concurrent-steps", 1, 256);
+        stepThreads = reader.integer("tasker.execution.step-threads", 1, 1024);
         stepLease = reader.seconds("tasker.step.lease-seconds", Duration.ofSeconds(1), Duration.ofHours(1));
         stepTimeout = reader.seconds("tasker.step.timeout-seconds", Duration.ofMillis(100), DAY);
         sweepInterval = reader.seconds("tasker.sweep.interval-seconds", Duration.ofSeconds(1), Duration.ofHours(1));
@@ -83,6 +85,11 @@ public class TaskerSettings {
     /** How many steps of one task may run at once on this node. */
     public int maxConcurrentSteps() {
         return maxConcurrentSteps;
+    }
+
+    /** How many step handlers run at once on this node, all tasks together. */
+    public int stepThreads() {
+        return stepThreads;
     }
 
     /** How long a claim on a running step holds without renewal; a dead node's steps are recovered after it. */

@@ -1,11 +1,8 @@
 package io.tasker.orchestration;
 
-import io.tasker.config.TaskerResources;
 import io.tasker.config.TaskerSettings;
 import io.tasker.registry.HandlerRegistry;
 import io.tasker.template.StepTemplate;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -61,8 +58,8 @@ public class TaskCoordinator {
     @Inject
     private TaskerSettings settings;
 
-    @Resource(lookup = TaskerResources.STEP_EXECUTOR)
-    private ManagedExecutorService stepThreads;
+    @Inject
+    private StepThreads stepThreads;
 
     /**
      * Runs a pass. The finalization joins the caller's transaction (the task runner's), everything before it

@@ -31,17 +31,20 @@ public record TaskIdentity(String hash, String requestDigest, boolean keyed) {
     /** The request's identity, when it has one. */
     public static Optional<TaskIdentity> of(RegisteredTask definition, TaskRequest request) {
         String task = definition.key().fullName();
-        String digest = sha256(JsonDocuments.write(canonical(askedFor(request))));
         if (request.idempotencyKey() != null) {
-            return Optional.of(new TaskIdentity(sha256("key\n" + task + "\n" + request.idempotencyKey()), digest,
-                    true));
+            return Optional.of(new TaskIdentity(sha256("key\n" + task + "\n" + request.idempotencyKey()),
+                    digest(request), true));
         }
         if (definition.template().identityStrategy() == IdentityStrategy.HASH) {
             return Optional.of(new TaskIdentity(
-                    sha256("context\n" + task + "\n" + JsonDocuments.write(canonical(request.context()))), digest,
-                    false));
+                    sha256("context\n" + task + "\n" + JsonDocuments.write(canonical(request.context()))),
+                    digest(request), false));
         }
         return Optional.empty();
+    }
+
+    private static String digest(TaskRequest request) {
+        return sha256(JsonDocuments.write(canonical(askedFor(request))));
     }
 
     private static Map<String, Object> askedFor(TaskRequest request) {

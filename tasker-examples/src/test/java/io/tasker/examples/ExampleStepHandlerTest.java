@@ -61,6 +61,18 @@ class ExampleStepHandlerTest {
     }
 
     @Test
+    void theBenchmarkHandlerDoesNothingButTheScriptedFailures() {
+        Map<String, Object> script = Map.of("fail_times", Map.of("s2", new BigDecimal(1)),
+                "retry_after_ms", Map.of("s2", new BigDecimal(1000)));
+        BenchStepHandler bench = new BenchStepHandler();
+
+        assertEquals(Map.of(), bench.handle(context("s1", 1, script, Map.of())));
+        assertEquals(Optional.of(Duration.ofSeconds(1)), assertThrows(RetryableException.class,
+                () -> bench.handle(context("s2", 1, script, Map.of()))).retryAfter());
+        assertEquals(Map.of(), bench.handle(context("s2", 2, script, Map.of())));
+    }
+
+    @Test
     void sleepsTheScriptedTimeAndFailsWhenInterrupted() throws Exception {
         Map<String, Object> script = Map.of("sleep_ms", Map.of("slow", new BigDecimal(200)));
         long started = System.nanoTime();

@@ -7,13 +7,13 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 
 /** File-system housekeeping of the launcher. */
-final class Directories {
+public final class Directories {
 
     private Directories() {
     }
 
     /** Deletes a directory and everything in it; nothing happens if it does not exist. */
-    static void deleteRecursively(Path directory) throws IOException {
+    public static void deleteRecursively(Path directory) throws IOException {
         if (!Files.exists(directory)) {
             return;
         }

@@ -32,7 +32,7 @@ public record LauncherSettings(
         String nodeName,
         List<String> jvmOptions) {
 
-    static final String DEFAULT_JVM_OPTIONS = "-Xms256m -Xmx512m";
+    public static final String DEFAULT_JVM_OPTIONS = "-Xms256m -Xmx512m";
 
     /** How to reach a PostgreSQL database. */
     public record DatabaseAddress(String jdbcUrl, String user, String password) {

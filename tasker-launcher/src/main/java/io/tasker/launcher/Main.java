@@ -1,14 +1,8 @@
 package io.tasker.launcher;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.logging.FileHandler;
-import java.util.logging.Level;
-import java.util.logging.Logger;
-import java.util.logging.SimpleFormatter;
 
 /** {@code ./tasker run}: starts the embedded default and keeps it running until Ctrl-C or SIGTERM. */
 public final class Main {
@@ -44,7 +38,7 @@ public final class Main {
             System.err.println(e.getMessage());
             return 2;
         }
-        logToFile(settings.dataDir().resolve("logs"));
+        JavaLogging.toFile(settings.dataDir().resolve("logs"), "launcher.log");
         System.out.println("Tasker data directory: " + settings.dataDir());
         long began = System.nanoTime();
         TaskerStack stack;
@@ -77,18 +71,6 @@ public final class Main {
         return 1;
     }
 
-    // The broker and the database client log through java.util.logging; keep that out of the console.
-    private static void logToFile(Path logDirectory) throws IOException {
-        Files.createDirectories(logDirectory);
-        Logger root = Logger.getLogger("");
-        for (var handler : root.getHandlers()) {
-            handler.setLevel(Level.WARNING);
-        }
-        FileHandler file = new FileHandler(logDirectory.resolve("launcher.log").toString(), true);
-        file.setFormatter(new SimpleFormatter());
-        root.addHandler(file);
-    }
-
     private static void usage() {
         System.out.println("""
                 Usage: ./tasker [command]
@@ -96,6 +78,7 @@ public final class Main {
                   run    start PostgreSQL, Artemis and Payara Micro with Tasker (the default)
                   node   start one more Payara Micro node (default node-2 on port 8081) against the PostgreSQL
                          and broker of a running "run" in the same directory
+                  bench  run the benchmark (./tasker bench --help lists its options)
                   build  rebuild Tasker from source
                   help   show this text
 

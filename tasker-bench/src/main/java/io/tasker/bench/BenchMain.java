@@ -1,0 +1,130 @@
+package io.tasker.bench;
+
+import io.tasker.launcher.JavaLogging;
+import io.tasker.launcher.LauncherSettings.DatabaseAddress;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code ./tasker bench}: runs the benchmark workloads against the embedded default (started here on a fresh data
+ * directory) or a running server, prints a table and appends one JSON line per workload to the results file. Exits
+ * with 1 when a workflow did not complete as scripted, 2 on a bad argument.
+ */
+public final class BenchMain {
+
+    // Longest a run may take before the benchmark gives up on it.
+    private static final Duration RUN_TIMEOUT = Duration.ofMinutes(10);
+    // Finished steps per workflow of the history: copies of one W1 workflow.
+    private static final int HISTORY_STEPS_PER_WORKFLOW = Workload.W1.steps().size();
+
+    private BenchMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int exit = run(args);
+        if (exit != 0) {
+            System.exit(exit);
+        }
+    }
+
+    /** Runs the benchmark as the command line says; returns the exit code. */
+    public static int run(String... args) throws Exception {
+        BenchOptions options;
+        try {
+            options = BenchOptions.parse(args);
+        } catch (BenchOptions.HelpRequested e) {
+            System.out.print(BenchOptions.USAGE);
+            return 0;
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.err.print(BenchOptions.USAGE);
+            return 2;
+        }
+        JavaLogging.toFile(options.dataDir().resolveSibling(options.dataDir().getFileName() + "-logs"), "bench.log");
+        try (BenchTarget target = options.url().isPresent() ? BenchTarget.remote(options.url().get())
+                : BenchTarget.embedded(options.dataDir())) {
+            run(options, target);
+            return 0;
+        } catch (IllegalStateException e) {
+            System.err.println("The benchmark failed: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private static void run(BenchOptions options, BenchTarget target) throws Exception {
+        JsonObject environment = environment(target.database(), options.history());
+        System.out.println("Benchmarking " + target.api() + " " + environment);
+        TaskerApi api = new TaskerApi(target.api());
+        WorkloadRunner runner = new WorkloadRunner(api, target.serverPid(), RUN_TIMEOUT);
+        if (options.history() > 0) {
+            preloadHistory(api, target.database().orElseThrow(), options.history());
+        }
+        List<Measurement> measurements = new ArrayList<>();
+        System.out.println(Measurement.tableHeader());
+        for (Workload workload : options.workloads()) {
+            if (options.warmup() > 0) {
+                runner.throughput(workload, options.warmup(), options.submitters());
+            }
+            Measurement measurement = runner.throughput(workload, options.count(workload), options.submitters());
+            System.out.println(measurement.toTableRow());
+            measurements.add(measurement);
+        }
+        if (options.latency()) {
+            Measurement latency = runner.latency(Workload.W2, options.latencyN());
+            System.out.println(latency.toTableRow());
+            measurements.add(latency);
+        }
+        List<String> lines = measurements.stream().map(m -> m.toJsonLine(environment)).toList();
+        Files.write(options.out(), lines, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                StandardOpenOption.APPEND);
+        System.out.println("Appended " + lines.size() + " results to " + options.out().toAbsolutePath());
+    }
+
+    // The history is copies of one W1 workflow that really ran.
+    private static void preloadHistory(TaskerApi api, DatabaseAddress database, int steps)
+            throws InterruptedException, SQLException {
+        int workflows = Math.max(1, steps / HISTORY_STEPS_PER_WORKFLOW);
+        System.out.printf("Pre-loading a history of %d finished workflows (%d steps)...%n", workflows,
+                workflows * HISTORY_STEPS_PER_WORKFLOW);
+        long model = api.create(Workload.W1.request());
+        api.awaitFinished(model, Duration.ofMillis(20), Instant.now().plus(RUN_TIMEOUT));
+        HistoryLoader.load(database, model, workflows, System.out);
+    }
+
+    // What the results depend on besides Tasker: the database's durability settings and the machine.
+    private static JsonObject environment(Optional<DatabaseAddress> database, int history) throws SQLException {
+        JsonObjectBuilder environment = Json.createObjectBuilder()
+                .add("at", Instant.now().toString())
+                .add("cores", Runtime.getRuntime().availableProcessors())
+                .add("history_steps", history);
+        if (database.isPresent()) {
+            DatabaseAddress db = database.get();
+            try (Connection connection = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
+                 Statement statement = connection.createStatement();
+                 ResultSet row = statement.executeQuery("SELECT current_setting('fsync'), "
+                         + "current_setting('synchronous_commit'), current_setting('server_version')")) {
+                row.next();
+                environment.add("fsync", row.getString(1))
+                        .add("synchronous_commit", row.getString(2))
+                        .add("postgres", row.getString(3));
+            }
+        }
+        return environment.build();
+    }
+}

@@ -1,0 +1,158 @@
+package io.tasker.bench;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+
+/**
+ * The benchmark's command line.
+ *
+ * @param workloads the throughput workloads to run, in order
+ * @param latency whether to measure single-task latency
+ * @param n workflows per throughput run; empty for each workload's default
+ * @param url a running server's API; empty to start the embedded default
+ * @param history finished steps to pre-load the database with (embedded default only)
+ * @param dataDir where the embedded default keeps its data (emptied first)
+ */
+public record BenchOptions(Set<Workload> workloads, boolean latency, OptionalInt n, int submitters, int warmup,
+                           int latencyN, Optional<URI> url, Path out, int history, Path dataDir) {
+
+    static final String USAGE = """
+            Usage: ./tasker bench [options]
+
+              --workload W1|W2|W3|W4|latency|all   what to run (default all; repeat or comma-separate to pick several)
+              --n N              workflows per throughput workload (default 1000; W4 200)
+              --submitters N     concurrent submitting clients (default 4)
+              --warmup N         workflows run before each measured workload and not counted (default 200)
+              --latency-n N      sequential diamond workflows of the latency figure (default 200)
+              --url URL          benchmark a running server (e.g. http://localhost:8080/tasker) instead of
+                                 starting the embedded default
+              --history STEPS    pre-load the database with this many finished steps first (embedded only)
+              --out FILE         file the JSON lines are appended to (default bench-results.jsonl)
+              --data-dir DIR     data directory of the embedded default, emptied first (default .tasker-bench)
+            """;
+
+    /**
+     * @throws IllegalArgumentException naming the option when an argument is unusable
+     */
+    public static BenchOptions parse(String... args) {
+        Set<Workload> workloads = EnumSet.noneOf(Workload.class);
+        boolean latency = false;
+        OptionalInt n = OptionalInt.empty();
+        int submitters = 4;
+        int warmup = 200;
+        int latencyN = 200;
+        Optional<URI> url = Optional.empty();
+        Path out = Path.of("bench-results.jsonl");
+        Path dataDir = Path.of(".tasker-bench");
+        int history = 0;
+        boolean chosen = false;
+        for (int i = 0; i < args.length; i++) {
+            String option = args[i];
+            if (option.equals("--help") || option.equals("-h")) {
+                throw new HelpRequested();
+            }
+            if (i + 1 >= args.length) {
+                throw new IllegalArgumentException(option + " needs a value");
+            }
+            String value = args[++i];
+            switch (option) {
+                case "--workload" -> {
+                    chosen = true;
+                    for (String name : value.split(",")) {
+                        switch (name.trim().toLowerCase(Locale.ROOT)) {
+                            case "all" -> {
+                                workloads.addAll(EnumSet.allOf(Workload.class));
+                                latency = true;
+                            }
+                            case "latency" -> latency = true;
+                            default -> workloads.add(workload(name.trim()));
+                        }
+                    }
+                }
+                case "--n" -> n = OptionalInt.of(positive(option, value));
+                case "--submitters" -> submitters = positive(option, value);
+                case "--warmup" -> warmup = atLeastZero(option, value);
+                case "--latency-n" -> latencyN = positive(option, value);
+                case "--url" -> url = Optional.of(url(value));
+                case "--history" -> history = atLeastZero(option, value);
+                case "--out" -> out = Path.of(value);
+                case "--data-dir" -> dataDir = Path.of(value);
+                default -> throw new IllegalArgumentException("unknown option " + option);
+            }
+        }
+        if (!chosen) {
+            workloads.addAll(EnumSet.allOf(Workload.class));
+            latency = true;
+        }
+        if (history > 0 && url.isPresent()) {
+            throw new IllegalArgumentException("--history needs the embedded default's database: drop --url");
+        }
+        return new BenchOptions(workloads, latency, n, submitters, warmup, latencyN, url, out, history, dataDir);
+    }
+
+    /** Thrown by {@link #parse} when the command line asks for the usage. */
+    static final class HelpRequested extends RuntimeException {
+        HelpRequested() {
+            super("help", null, false, false);
+        }
+    }
+
+    /** How many workflows a throughput run of the workload submits. */
+    public int count(Workload workload) {
+        return n.orElse(workload.defaultCount());
+    }
+
+    private static Workload workload(String name) {
+        try {
+            return Workload.valueOf(name.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            List<String> known = new ArrayList<>();
+            for (Workload workload : Workload.values()) {
+                known.add(workload.name());
+            }
+            throw new IllegalArgumentException("--workload must be one of " + String.join(", ", known)
+                    + ", latency or all, got '" + name + "'");
+        }
+    }
+
+    private static int positive(String option, String value) {
+        int number = atLeastZero(option, value);
+        if (number == 0) {
+            throw new IllegalArgumentException(option + " must be at least 1, got " + value);
+        }
+        return number;
+    }
+
+    private static int atLeastZero(String option, String value) {
+        try {
+            int number = Integer.parseInt(value.replace("_", ""));
+            if (number < 0) {
+                throw new NumberFormatException();
+            }
+            return number;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(option + " must be a whole number of at least 0, got '" + value + "'");
+        }
+    }
+
+    private static URI url(String value) {
+        URI uri;
+        try {
+            uri = URI.create(value);
+        } catch (IllegalArgumentException e) {
+            uri = URI.create("invalid:");
+        }
+        if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) {
+            throw new IllegalArgumentException("--url must be the API's http(s) address, e.g. "
+                    + "http://localhost:8080/tasker, got '" + value + "'");
+        }
+        return uri;
+    }
+}

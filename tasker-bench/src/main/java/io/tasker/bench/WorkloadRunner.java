@@ -1,0 +1,121 @@
+package io.tasker.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Submits workflows through the API, waits for them, checks them and measures. */
+final class WorkloadRunner {
+
+    // How often the benchmark looks at the last workflow of a run: its reads must not compete with the run.
+    private static final Duration BATCH_POLL = Duration.ofMillis(100);
+    private static final Duration SINGLE_POLL = Duration.ofMillis(2);
+
+    private final TaskerApi api;
+    private final OptionalLong serverPid;
+    private final Duration timeout;
+
+    WorkloadRunner(TaskerApi api, OptionalLong serverPid, Duration timeout) {
+        this.api = api;
+        this.serverPid = serverPid;
+        this.timeout = timeout;
+    }
+
+    /**
+     * Submits {@code n} workflows from {@code submitters} threads as fast as the API takes them, waits until all
+     * have finished and measures the run.
+     *
+     * @throws IllegalStateException when a workflow did not complete as scripted, naming the deviations
+     */
+    Measurement throughput(Workload workload, int n, int submitters) throws InterruptedException {
+        List<Long> ids = submit(workload, n, submitters);
+        Instant deadline = Instant.now().plus(timeout);
+        // Wait for the last one, then read them all: the times are the server's, so reading late changes nothing.
+        api.awaitFinished(ids.get(ids.size() - 1), BATCH_POLL, deadline);
+        List<FinishedTask> finished = new ArrayList<>();
+        for (long id : ids) {
+            finished.add(api.awaitFinished(id, BATCH_POLL, deadline));
+        }
+        return measure(workload.name(), workload, finished);
+    }
+
+    /** Runs {@code n} workflows one after the other on an otherwise idle server: the latency of a single task. */
+    Measurement latency(Workload workload, int n) throws InterruptedException {
+        List<FinishedTask> finished = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            long id = api.create(workload.request());
+            finished.add(api.awaitFinished(id, SINGLE_POLL, Instant.now().plus(timeout)));
+        }
+        return measure("latency", workload, finished);
+    }
+
+    private List<Long> submit(Workload workload, int n, int submitters) throws InterruptedException {
+        long[] ids = new long[n];
+        AtomicInteger next = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(submitters);
+        try {
+            List<Future<?>> running = new ArrayList<>();
+            for (int s = 0; s < submitters; s++) {
+                running.add(pool.submit(() -> {
+                    for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
+                        ids[i] = api.create(workload.request());
+                    }
+                }));
+            }
+            for (Future<?> submitter : running) {
+                submitter.get();
+            }
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("submitting failed: " + e.getCause().getMessage(), e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+        return Arrays.stream(ids).boxed().toList();
+    }
+
+    private Measurement measure(String name, Workload workload, List<FinishedTask> finished) {
+        List<String> deviations = finished.stream().flatMap(task -> task.deviationsFrom(workload).stream()).toList();
+        if (!deviations.isEmpty()) {
+            throw new IllegalStateException(deviations.size() + " workflows of " + name + " did not run as scripted: "
+                    + deviations.subList(0, Math.min(10, deviations.size())));
+        }
+        Instant start = finished.stream().map(FinishedTask::createdAt).min(Instant::compareTo).orElseThrow();
+        Instant end = finished.stream().map(FinishedTask::completedAt).max(Instant::compareTo).orElseThrow();
+        Percentiles latencies = new Percentiles(finished.stream().map(FinishedTask::latency).toList());
+        OptionalDouble firstStep = finished.stream().map(FinishedTask::firstStepDone).flatMap(Optional::stream)
+                .min(Instant::compareTo)
+                .map(first -> OptionalDouble.of(Duration.between(start, first).toNanos() / 1e9))
+                .orElse(OptionalDouble.empty());
+        return new Measurement(name, finished.size(), workload.steps().size(),
+                Duration.between(start, end).toNanos() / 1e9, latencies.millis(50), latencies.millis(95),
+                latencies.millis(99), firstStep, peakRssMb());
+    }
+
+    // VmHWM: the peak resident set of the server process since it started.
+    private OptionalLong peakRssMb() {
+        if (serverPid.isEmpty()) {
+            return OptionalLong.empty();
+        }
+        try {
+            return Files.readAllLines(Path.of("/proc", Long.toString(serverPid.getAsLong()), "status")).stream()
+                    .filter(line -> line.startsWith("VmHWM:"))
+                    .mapToLong(line -> Long.parseLong(line.replaceAll("\\D", "")) / 1024)
+                    .findFirst();
+        } catch (IOException e) {
+            return OptionalLong.empty();
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package io.tasker.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class BenchOptionsTest {
+
+    @Test
+    void withoutArgumentsEverythingRunsWithTheDefaults() {
+        BenchOptions options = BenchOptions.parse();
+
+        assertEquals(EnumSet.allOf(Workload.class), options.workloads());
+        assertTrue(options.latency());
+        assertEquals(1000, options.count(Workload.W1));
+        assertEquals(200, options.count(Workload.W4));
+        assertEquals(4, options.submitters());
+        assertEquals(Path.of("bench-results.jsonl"), options.out());
+        assertEquals(Optional.empty(), options.url());
+    }
+
+    @Test
+    void picksWorkloadsAndCounts() {
+        BenchOptions options = BenchOptions.parse("--workload", "w2,W4", "--n", "50", "--submitters", "8",
+                "--url", "http://host:8080/tasker");
+
+        assertEquals(EnumSet.of(Workload.W2, Workload.W4), options.workloads());
+        assertFalse(options.latency());
+        assertEquals(50, options.count(Workload.W4));
+        assertEquals(8, options.submitters());
+        assertEquals(Optional.of(URI.create("http://host:8080/tasker")), options.url());
+        assertTrue(BenchOptions.parse("--workload", "latency").workloads().isEmpty());
+    }
+
+    @Test
+    void rejectsWhatItCannotUseNamingTheOption() {
+        assertMessage("--workload must be one of W1, W2, W3, W4, latency or all, got 'W9'", "--workload", "W9");
+        assertMessage("--n must be at least 1, got 0", "--n", "0");
+        assertMessage("--submitters must be a whole number of at least 0, got 'many'", "--submitters", "many");
+        assertMessage("--n needs a value", "--n");
+        assertMessage("unknown option --fast", "--fast", "yes");
+        assertMessage("--history needs the embedded default's database: drop --url", "--history", "1000",
+                "--url", "http://host/tasker");
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse("--url", "ftp://x"))
+                .getMessage().startsWith("--url must be the API's http(s) address"));
+    }
+
+    private static void assertMessage(String message, String... args) {
+        assertEquals(message, assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse(args))
+                .getMessage());
+    }
+}

@@ -1,0 +1,61 @@
+package io.tasker.examples;
+
+import io.tasker.api.PermanentException;
+import io.tasker.api.RetryableException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a task's context scripts for one of its steps, so tests, benchmarks and users can try failures and slow
+ * steps without writing handlers:
+ * <ul>
+ *   <li>{@code "fail_times": {"<step>": N}}: the step throws {@link RetryableException} on its first N attempts;</li>
+ *   <li>{@code "retry_after_ms": {"<step>": N}}: those failures ask for their retry after N milliseconds instead of
+ *       the back-off progression;</li>
+ *   <li>{@code "fail_permanently": ["<step>", ...]}: the steps throw {@link PermanentException};</li>
+ *   <li>{@code "sleep_ms": {"<step>": N}}: the step works for N milliseconds first.</li>
+ * </ul>
+ */
+final class StepScript {
+
+    private final Map<String, Object> context;
+    private final String step;
+
+    StepScript(Map<String, Object> context, String step) {
+        this.context = context;
+        this.step = step;
+    }
+
+    /** How long the step works before it ends. */
+    long sleepMillis() {
+        return number("sleep_ms").longValue();
+    }
+
+    /**
+     * Throws the failure scripted for this attempt, if any.
+     *
+     * @throws PermanentException when the step is scripted to fail permanently
+     * @throws RetryableException when the attempt is one of the step's first {@code fail_times}
+     */
+    void failIfScripted(int attempt) {
+        if (context.get("fail_permanently") instanceof List<?> doomed && doomed.contains(step)) {
+            throw new PermanentException("scripted permanent failure of " + step, "SCRIPTED");
+        }
+        int failures = number("fail_times").intValue();
+        if (attempt <= failures) {
+            Number retryAfter = number("retry_after_ms");
+            throw new RetryableException("scripted failure " + attempt + " of " + failures + " of " + step,
+                    isScripted("retry_after_ms") ? Duration.ofMillis(retryAfter.longValue()) : null);
+        }
+    }
+
+    private boolean isScripted(String key) {
+        return context.get(key) instanceof Map<?, ?> byStep && byStep.get(step) instanceof Number;
+    }
+
+    // The step's number under key, 0 when not scripted.
+    private Number number(String key) {
+        return isScripted(key) ? (Number) ((Map<?, ?>) context.get(key)).get(step) : 0;
+    }
+}
