@@ -1,6 +1,6 @@
 -- Readiness and task execution context, decided in PostgreSQL (reference §3.1 and §3.3, corrected by
--- decisions §1 and §5). Both read only the task's own steps and the edges between them, through the indexes on
--- (task_id, name) and from_step_id, so their cost does not grow with the size of the history.
+-- decisions §1 and §5). Both read only the task's own steps and their incoming edges, through the indexes on
+-- (task_id, name) and (to_step_id, from_step_id), so their cost does not grow with the size of the history.
 
 -- One row per step of the task.
 --   ready_for_execution: dependencies satisfied, not claimed, and either pending, or in error with attempts left,
@@ -53,19 +53,12 @@ LANGUAGE sql STABLE AS $$
            s.retryable,
            s.lease_expires_at
       FROM tasker_workflow_steps s
-      -- Parents are counted from the task's own steps (index on task_id), whatever the planner knows of the
-      -- tables' sizes: on a young database it would otherwise hash-join against a scan of every step.
-      LEFT JOIN (
-            SELECT e.to_step_id,
-                   count(*)::integer AS total,
-                   (count(*) FILTER (WHERE parent.status IN ('complete', 'resolved_manually')))::integer AS completed
-              FROM tasker_workflow_steps parent
-              JOIN tasker_workflow_step_edges e ON e.from_step_id = parent.workflow_step_id
-             WHERE parent.task_id = input_task_id
-             GROUP BY e.to_step_id) parents ON parents.to_step_id = s.workflow_step_id
       CROSS JOIN LATERAL (
-            SELECT coalesce(parents.total, 0) AS total,
-                   coalesce(parents.completed, 0) AS completed) p
+            SELECT count(*)::integer AS total,
+                   (count(*) FILTER (WHERE parent.status IN ('complete', 'resolved_manually')))::integer AS completed
+              FROM tasker_workflow_step_edges e
+              JOIN tasker_workflow_steps parent ON parent.workflow_step_id = e.from_step_id
+             WHERE e.to_step_id = s.workflow_step_id) p
       CROSS JOIN LATERAL (
             SELECT s.status = 'pending'
                    OR (s.status = 'error' AND s.retryable AND s.attempts < s.retry_limit) AS retry_eligible) eligible

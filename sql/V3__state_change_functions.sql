@@ -23,7 +23,7 @@ BEGIN
         UPDATE tasker_workflow_step_transitions t
            SET most_recent = false
          WHERE t.most_recent
-           AND t.workflow_step_id = ANY (ARRAY(SELECT (x).entity_id FROM unnest(transitions) x))
+           AND t.workflow_step_id IN (SELECT (x).entity_id FROM unnest(transitions) x)
         RETURNING t.workflow_step_id, t.sort_key)
     SELECT array_agg(workflow_step_id), array_agg(sort_key) INTO demoted_ids, demoted_keys FROM demoted;
 
@@ -121,8 +121,7 @@ BEGIN
     WITH candidates AS (
         SELECT s.workflow_step_id, s.status
           FROM tasker_workflow_steps s
-         WHERE s.task_id = input_task_id
-           AND s.workflow_step_id IN (SELECT r.workflow_step_id
+         WHERE s.workflow_step_id IN (SELECT r.workflow_step_id
                                         FROM get_step_readiness_status(input_task_id) r
                                        WHERE r.ready_for_execution)
            AND s.status IN ('pending', 'error')
@@ -161,16 +160,12 @@ BEGIN
         SELECT s.workflow_step_id,
                s.name,
                s.attempts,
-               coalesce(parents.results, '{}'::jsonb)
+               coalesce((SELECT jsonb_object_agg(parent.name, parent.results)
+                           FROM tasker_workflow_step_edges e
+                           JOIN tasker_workflow_steps parent ON parent.workflow_step_id = e.from_step_id
+                          WHERE e.to_step_id = s.workflow_step_id), '{}'::jsonb)
           FROM tasker_workflow_steps s
-          LEFT JOIN (SELECT e.to_step_id, jsonb_object_agg(parent.name, parent.results) AS results
-                       FROM tasker_workflow_steps parent
-                       JOIN tasker_workflow_step_edges e ON e.from_step_id = parent.workflow_step_id
-                      WHERE parent.task_id = input_task_id
-                        AND e.to_step_id = ANY (claimed_ids)
-                      GROUP BY e.to_step_id) parents ON parents.to_step_id = s.workflow_step_id
-         WHERE s.task_id = input_task_id
-           AND s.workflow_step_id = ANY (claimed_ids)
+         WHERE s.workflow_step_id = ANY (claimed_ids)
          ORDER BY s.workflow_step_id;
 END
 $$;
@@ -262,9 +257,6 @@ DECLARE
     expired tasker_transition[];
     tasks   bigint[];
 BEGIN
-    IF coalesce(cardinality(step_ids), 0) = 0 THEN
-        RETURN;
-    END IF;
     WITH candidates AS (
         SELECT s.workflow_step_id
           FROM tasker_workflow_steps s

@@ -1,5 +1,8 @@
 package io.tasker.orchestration;
 
+import io.tasker.registry.RegisteredTask;
+import io.tasker.task.TaskIdentity;
+import io.tasker.task.TaskRequest;
 import io.tasker.task.TaskState;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -14,8 +17,13 @@ import java.util.Set;
  */
 public interface OrchestrationStore {
 
-    /** Writes the first transitions (none to pending) of a task that was just inserted, and of its steps. */
-    void recordCreation(long taskId);
+    /**
+     * Creates a pending task of the definition for the request: the task, its steps (a bypassed one resolved) and
+     * their edges, with the first transition of each. Returns the task's id.
+     *
+     * @param identity the request's identity when repeats of it must find this task
+     */
+    long createTask(RegisteredTask definition, TaskRequest request, Optional<TaskIdentity> identity);
 
     /** Holds, until the transaction ends, a lock that serialises requests with this identity. */
     void lockIdentity(String identity);
@@ -59,8 +67,13 @@ public interface OrchestrationStore {
      */
     Optional<TaskState> cancelTask(long taskId, Map<String, Object> metadata);
 
-    /** Completes a claimed attempt with its results; false when the attempt no longer holds its claim. */
-    boolean completeStep(long stepId, int attempt, String resultsJson);
+    /**
+     * Completes a claimed attempt with its results and, in the same transaction, claims up to {@code maxSteps} steps
+     * of the task that are ready then, for {@code claimant}, each claim holding for {@code lease}. Empty when the
+     * attempt no longer holds its claim (nothing changed).
+     */
+    Optional<List<ClaimedStep>> completeStepAndClaim(long taskId, ClaimedStep step, String resultsJson, String claimant,
+                                                     int maxSteps, Duration lease);
 
     /**
      * Fails a claimed attempt; a permanent failure stops retries, {@code backoffSeconds} (null for none) sets when

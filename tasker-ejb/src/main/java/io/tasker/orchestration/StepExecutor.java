@@ -1,6 +1,7 @@
 package io.tasker.orchestration;
 
 import io.tasker.api.StepHandler;
+import io.tasker.config.TaskerSettings;
 import io.tasker.json.JsonDocuments;
 import io.tasker.registry.HandlerRegistry;
 import io.tasker.registry.RegisteredTask;
@@ -10,12 +11,16 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.IntSupplier;
 
 /**
  * Runs one claimed attempt of a step in a transaction of its own that also records the completion, so whatever
- * the handler writes through transactional resources commits exactly when the step is recorded complete. A
- * failing handler rolls that transaction back; the coordinator records the failure in a new one.
+ * the handler writes through transactional resources commits exactly when the step is recorded complete. The same
+ * transaction claims the steps that are ready then, so a pass moves from step to step with one commit. A failing
+ * handler rolls that transaction back; the coordinator records the failure in a new one.
  */
 @Stateless
 public class StepExecutor {
@@ -29,8 +34,15 @@ public class StepExecutor {
     @Inject
     private OrchestrationStore store;
 
+    @Inject
+    private TaskerSettings settings;
+
+    /**
+     * Runs the attempt; when it succeeds, records it and claims ready steps for {@code claimant}, as many as
+     * {@code claimLimit} allows when asked (once, after the handler returned).
+     */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public StepOutcome execute(TaskSnapshot task, ClaimedStep step) {
+    public StepOutcome execute(TaskSnapshot task, ClaimedStep step, String claimant, IntSupplier claimLimit) {
         String resultsJson;
         try {
             RegisteredTask definition = registry.find(task.key())
@@ -44,10 +56,12 @@ public class StepExecutor {
             session.setRollbackOnly();
             return StepOutcome.failed(step, e);
         }
-        if (!store.completeStep(step.stepId(), step.attempt(), resultsJson)) {
+        Optional<List<ClaimedStep>> claimed = store.completeStepAndClaim(task.taskId(), step, resultsJson, claimant,
+                claimLimit.getAsInt(), settings.stepLease());
+        if (claimed.isEmpty()) {
             session.setRollbackOnly();
             return StepOutcome.claimLost(step);
         }
-        return StepOutcome.completed(step);
+        return StepOutcome.completed(step, claimed.get());
     }
 }

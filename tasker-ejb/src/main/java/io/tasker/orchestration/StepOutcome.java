@@ -1,11 +1,14 @@
 package io.tasker.orchestration;
 
+import java.util.List;
+
 /**
  * How one attempt of a claimed step ended.
  *
  * @param failure what the handler threw when it failed (or what kept its result from being recorded), else null
+ * @param claimed the steps claimed in the transaction that recorded the completion, for the pass to run
  */
-public record StepOutcome(ClaimedStep step, Kind kind, Throwable failure) {
+public record StepOutcome(ClaimedStep step, Kind kind, Throwable failure, List<ClaimedStep> claimed) {
 
     public enum Kind {
         /** The handler returned and its results were recorded. */
@@ -16,15 +19,19 @@ public record StepOutcome(ClaimedStep step, Kind kind, Throwable failure) {
         CLAIM_LOST
     }
 
-    static StepOutcome completed(ClaimedStep step) {
-        return new StepOutcome(step, Kind.COMPLETED, null);
+    public StepOutcome {
+        claimed = List.copyOf(claimed);
+    }
+
+    static StepOutcome completed(ClaimedStep step, List<ClaimedStep> claimed) {
+        return new StepOutcome(step, Kind.COMPLETED, null, claimed);
     }
 
     static StepOutcome failed(ClaimedStep step, Throwable failure) {
-        return new StepOutcome(step, Kind.FAILED, failure);
+        return new StepOutcome(step, Kind.FAILED, failure, List.of());
     }
 
     static StepOutcome claimLost(ClaimedStep step) {
-        return new StepOutcome(step, Kind.CLAIM_LOST, null);
+        return new StepOutcome(step, Kind.CLAIM_LOST, null, List.of());
     }
 }

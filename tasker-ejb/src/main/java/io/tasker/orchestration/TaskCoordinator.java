@@ -7,17 +7,22 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
 
 /**
  * Drives one pass over a task (reference §4.3, with the retries of decisions §1): claim the ready steps, run
- * them concurrently on the managed executor, record each outcome, claim whatever became ready, and repeat until
- * nothing is ready or running; then finalize. Independent steps run in parallel, up to
+ * them concurrently on the step threads, record each outcome, and repeat until nothing is ready or running; then
+ * finalize. A step's completion claims the steps that are ready then in its own transaction; after a failure or
+ * a timeout the pass claims itself. Independent steps run in parallel, up to
  * {@code tasker.execution.max-concurrent-steps} per task. While steps run, their claims are renewed; an attempt
  * that outlives its timeout is abandoned (its thread interrupted) and recorded as failed. When the node stops, the
  * pass claims nothing more and gives back the steps still running after the grace period.
@@ -78,7 +83,7 @@ public class TaskCoordinator {
             if (!start.taskActive()) {
                 return new FinalizationDecision.LeaveAlone();
             }
-            new Pass(start.task(), claimant, concurrency).drive(start.claimed());
+            new Pass(start.task(), claimant, concurrency - start.claimed().size()).drive(start.claimed());
             if (lifecycle.isStopping()) {
                 // The container cannot commit the message's transaction any more: leave the task to the message.
                 passes.suspend(taskId);
@@ -132,20 +137,22 @@ public class TaskCoordinator {
         }
     }
 
-    /** The state of one pass: its claims and the attempts it runs. Used by one thread. */
+    /** The state of one pass: its claims and the attempts it runs. Used by one thread, but for {@link #room}. */
     private final class Pass {
 
         private final TaskSnapshot task;
         private final String claimant;
-        private final int concurrency;
         private final RunningSteps running = new RunningSteps(stepThreads);
+        // Places for more attempts, up to the pass's concurrency: each claimed step holds one until its attempt ends.
+        // Step threads take places for the steps their completions claim, so it is shared.
+        private final Semaphore room;
         // An infrastructure failure hit one of this pass's calls: a claim may have committed unseen.
         private boolean unsure;
 
-        Pass(TaskSnapshot task, String claimant, int concurrency) {
+        Pass(TaskSnapshot task, String claimant, int freePlaces) {
             this.task = task;
             this.claimant = claimant;
-            this.concurrency = concurrency;
+            this.room = new Semaphore(freePlaces);
         }
 
         void drive(List<ClaimedStep> claimed) {
@@ -178,11 +185,14 @@ public class TaskCoordinator {
                 if (running.isEmpty()) {
                     return;
                 }
-                boolean progressed = awaitOutcome(wakeUp(nextRenewal));
+                Optional<StepOutcome> outcome = awaitOutcome(wakeUp(nextRenewal));
+                claimed = new ArrayList<>(outcome.map(StepOutcome::claimed).orElse(List.of()));
+                // A completion claimed what was ready; a failure may have made a retry due and freed a place.
+                boolean claimAgain = outcome.filter(ended -> ended.kind() != StepOutcome.Kind.COMPLETED).isPresent();
                 Instant now = Instant.now();
                 for (ClaimedStep overdue : running.abandonOverdue(now)) {
                     recordFailure(overdue, new StepTimeoutException(overdue, timeout(overdue)));
-                    progressed = true;
+                    claimAgain = true;
                 }
                 if (lifecycle.isStopping() && !now.isBefore(lifecycle.releaseDeadline())) {
                     running.abandonAll();
@@ -197,10 +207,9 @@ public class TaskCoordinator {
                     });
                     nextRenewal = now.plus(renewEvery);
                 }
-                boolean mayClaim = progressed && !lifecycle.isStopping() && running.size() < concurrency;
-                int room = concurrency - running.size();
-                claimed = mayClaim ? whileUnavailable(() -> passes.claimReady(task.taskId(), claimant, room))
-                        : List.of();
+                if (claimAgain && !lifecycle.isStopping()) {
+                    claimed.addAll(claimReady());
+                }
             }
         }
 
@@ -214,24 +223,43 @@ public class TaskCoordinator {
                     .orElseThrow();
         }
 
-        private boolean awaitOutcome(Instant until) {
+        private Optional<StepOutcome> awaitOutcome(Instant until) {
             try {
                 Optional<StepOutcome> outcome = running.awaitNext(until);
                 outcome.ifPresent(this::record);
-                return outcome.isPresent();
+                return outcome;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while steps were running", e);
             }
         }
 
+        // Runs on a step thread. The attempt's place, and the free ones, go to the steps its completion claims.
         private StepOutcome attempt(ClaimedStep step) {
+            AtomicInteger taken = new AtomicInteger();
+            IntSupplier claimLimit = () -> lifecycle.isStopping() ? 0 : 1 + taken.addAndGet(room.drainPermits());
+            StepOutcome outcome;
             try {
-                return executor.execute(task, step);
+                outcome = executor.execute(task, step, claimant, claimLimit);
             } catch (RuntimeException e) {
                 // The step's transaction could not commit: the database went away (the failure is not counted),
                 // or the handler marked it rollback-only.
-                return StepOutcome.failed(step, e);
+                outcome = StepOutcome.failed(step, e);
+            }
+            room.release(1 + taken.get() - outcome.claimed().size());
+            return outcome;
+        }
+
+        private List<ClaimedStep> claimReady() {
+            int places = room.drainPermits();
+            List<ClaimedStep> claimed = List.of();
+            try {
+                if (places > 0) {
+                    claimed = whileUnavailable(() -> passes.claimReady(task.taskId(), claimant, places));
+                }
+                return claimed;
+            } finally {
+                room.release(places - claimed.size());
             }
         }
 
@@ -240,7 +268,13 @@ public class TaskCoordinator {
             switch (outcome.kind()) {
                 case COMPLETED -> {
                 }
-                case FAILED -> recordFailure(step, outcome.failure());
+                case FAILED -> {
+                    if (InfrastructureFailures.isTransient(outcome.failure())) {
+                        // The completion may have committed, with its claims, though the call failed.
+                        unsure = true;
+                    }
+                    recordFailure(step, outcome.failure());
+                }
                 case CLAIM_LOST -> LOG.info(() -> "TASKER-ORCH-003 step " + step.stepId() + " attempt "
                         + step.attempt() + " finished after losing its claim; result discarded");
             }
@@ -248,6 +282,8 @@ public class TaskCoordinator {
 
         private void recordFailure(ClaimedStep step, Throwable failure) {
             if (!whileUnavailable(() -> failures.record(step, failure))) {
+                // The attempt had ended: a timed-out attempt may have completed, claiming steps nobody runs.
+                unsure = true;
                 LOG.info(() -> "TASKER-ORCH-002 step " + step.stepId() + " attempt " + step.attempt()
                         + " failed after losing its claim; failure not recorded");
             }

@@ -2,8 +2,10 @@ package io.tasker.registry;
 
 import io.tasker.api.StepHandler;
 import io.tasker.errors.FieldError;
+import io.tasker.json.JsonDocuments;
 import io.tasker.template.StepTemplate;
 import io.tasker.template.TaskTemplate;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,6 +21,7 @@ public final class RegisteredTask {
     private final ContextSchema contextSchema;
     private final int namedTaskId;
     private final Map<String, Integer> namedStepIds;
+    private final String stepPlan;
 
     public RegisteredTask(TaskTemplate template, Map<String, StepHandler> handlers, ContextSchema contextSchema,
                           int namedTaskId, Map<String, Integer> namedStepIds) {
@@ -33,6 +36,7 @@ public final class RegisteredTask {
         this.contextSchema = contextSchema;
         this.namedTaskId = namedTaskId;
         this.namedStepIds = Map.copyOf(namedStepIds);
+        this.stepPlan = JsonDocuments.write(template.steps().stream().map(this::planOf).toList());
     }
 
     public TaskKey key() {
@@ -51,6 +55,14 @@ public final class RegisteredTask {
         return namedStepIds.get(stepName);
     }
 
+    /**
+     * The steps a new task of this template gets, as the JSON array {@code tasker_create_task} reads: each step's
+     * name, named step id, retry settings and the names of the steps it depends on, in template order.
+     */
+    public String stepPlan() {
+        return stepPlan;
+    }
+
     /** The handler of the named step, if the template has that step. */
     public Optional<StepHandler> handler(String stepName) {
         return Optional.ofNullable(handlers.get(stepName));
@@ -59,5 +71,16 @@ public final class RegisteredTask {
     /** How the context breaks the template's schema; empty when it is valid or the template has no schema. */
     public List<FieldError> contextViolations(Map<String, Object> context) {
         return contextSchema == null ? List.of() : contextSchema.violations(context);
+    }
+
+    private Map<String, Object> planOf(StepTemplate step) {
+        Map<String, Object> plan = new LinkedHashMap<>();
+        plan.put("name", step.name());
+        plan.put("named_step_id", namedStepIds.get(step.name()));
+        plan.put("retryable", step.retryable());
+        plan.put("retry_limit", step.retryLimit());
+        plan.put("skippable", step.skippable());
+        plan.put("depends_on", step.dependsOn());
+        return plan;
     }
 }

@@ -2,34 +2,28 @@ package io.tasker.task;
 
 import io.tasker.infrastructure.persistence.JsonObjectConverter;
 import io.tasker.infrastructure.persistence.JsonStringListConverter;
-import io.tasker.step.NamedStep;
 import io.tasker.step.WorkflowStep;
-import io.tasker.template.StepTemplate;
-import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
-import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A run of a task template. Created pending with its steps; the orchestration functions of the schema then
- * move it to in_progress, complete or error, each change with its transition.
+ * A run of a task template, as read. The functions of the schema write it: {@code tasker_create_task} creates it
+ * pending with its steps, the orchestration functions then move it to in_progress, complete or error, each change
+ * with its transition.
  */
 @Entity
 @Table(name = "tasker_tasks")
@@ -42,8 +36,6 @@ public class Task {
     static final String BY_IDENTITY = "Task.byIdentity";
 
     @Id
-    @SequenceGenerator(name = "task_ids", sequenceName = "tasker_tasks_seq", allocationSize = 50)
-    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "task_ids")
     @Column(name = "task_id")
     private Long id;
 
@@ -95,57 +87,16 @@ public class Task {
     @Column(name = "updated_at", nullable = false)
     private OffsetDateTime updatedAt;
 
-    @OneToMany(mappedBy = "task", cascade = CascadeType.PERSIST)
+    @OneToMany(mappedBy = "task")
     @OrderBy("id")
     private List<WorkflowStep> steps = new ArrayList<>();
 
     protected Task() {
     }
 
-    private Task(NamedTask namedTask, TaskRequest request, TaskIdentity identity, OffsetDateTime now) {
-        this.namedTask = namedTask;
-        this.status = TaskState.PENDING;
-        this.requestedAt = now;
-        this.initiator = request.initiator();
-        this.sourceSystem = request.sourceSystem();
-        this.reason = request.reason();
-        this.bypassSteps = request.bypassSteps();
-        this.tags = request.tags();
-        this.context = request.context();
-        this.identityHash = identity == null ? null : identity.hash();
-        this.requestDigest = identity == null ? null : identity.requestDigest();
-        this.createdAt = now;
-        this.updatedAt = now;
-    }
-
-    /**
-     * A new pending task of the given definition, for the given request.
-     *
-     * @param identity the request's identity when repeats of it must find this task, else null
-     */
-    public static Task create(NamedTask namedTask, TaskRequest request, TaskIdentity identity) {
-        return new Task(namedTask, request, identity, OffsetDateTime.now(ZoneOffset.UTC));
-    }
-
     /** Whether a request with this identity asked for what the request that created this task asked for. */
     public boolean requestedAs(TaskIdentity identity) {
         return identity.requestDigest().equals(requestDigest);
-    }
-
-    /** Adds a step instantiating {@code template}: pending, or resolved without running if the request bypasses it. */
-    public WorkflowStep addStep(NamedStep namedStep, StepTemplate template) {
-        WorkflowStep step = new WorkflowStep(this, namedStep, template, bypassSteps.contains(template.name()),
-                createdAt);
-        steps.add(step);
-        return step;
-    }
-
-    /** Makes {@code child} wait for {@code parent}; both must be steps of this task. */
-    public void addDependency(WorkflowStep parent, WorkflowStep child) {
-        if (!steps.contains(parent) || !steps.contains(child)) {
-            throw new IllegalArgumentException("both ends of a dependency must be steps of the task");
-        }
-        child.dependOn(parent, createdAt);
     }
 
     public Long id() {

@@ -9,8 +9,6 @@ import io.tasker.orchestration.OrchestrationStore;
 import io.tasker.orchestration.TaskQueue;
 import io.tasker.registry.HandlerRegistry;
 import io.tasker.registry.RegisteredTask;
-import io.tasker.step.NamedStep;
-import io.tasker.step.WorkflowStep;
 import io.tasker.template.StepTemplate;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -18,7 +16,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -75,22 +72,9 @@ public class TaskService {
             }
         }
 
-        Task task = Task.create(em.find(NamedTask.class, definition.namedTaskId()), request, identity.orElse(null));
-        Map<String, WorkflowStep> steps = new HashMap<>();
-        for (StepTemplate template : definition.template().steps()) {
-            NamedStep namedStep = em.find(NamedStep.class, definition.namedStepId(template.name()));
-            steps.put(template.name(), task.addStep(namedStep, template));
-        }
-        for (StepTemplate template : definition.template().steps()) {
-            for (String parent : template.dependsOn()) {
-                task.addDependency(steps.get(parent), steps.get(template.name()));
-            }
-        }
-        em.persist(task);
-        em.flush();
-        store.recordCreation(task.id());
-        queue.enqueue(task.id(), Duration.ZERO);
-        return new Creation(task, true);
+        long taskId = store.createTask(definition, request, identity);
+        queue.enqueue(taskId, Duration.ZERO);
+        return new Creation(findTask(taskId), true);
     }
 
     // Serialises requests with one identity until the first one's transaction ends, then finds its task.

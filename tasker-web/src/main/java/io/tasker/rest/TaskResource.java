@@ -3,6 +3,7 @@ package io.tasker.rest;
 import io.tasker.errors.InvalidRequestException;
 import io.tasker.task.Task;
 import io.tasker.task.TaskService;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
@@ -20,7 +21,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 
-/** Tasks: create one, read one, read its steps. */
+/** Tasks: create one, read one, read its steps. One instance serves every request (it holds no request state). */
+@ApplicationScoped
 @Path("tasks")
 @Produces(MediaType.APPLICATION_JSON)
 public class TaskResource {
@@ -31,9 +33,6 @@ public class TaskResource {
     @Inject
     private TaskService tasks;
 
-    @Context
-    private UriInfo uriInfo;
-
     /**
      * Creates a task and starts it: 201 with its location and the task, still pending. A repeat of a request that
      * already created a task (same {@code Idempotency-Key}, or same context under identity strategy {@code hash})
@@ -41,7 +40,8 @@ public class TaskResource {
      */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response create(JsonValue body, @HeaderParam("Idempotency-Key") String idempotencyKey) {
+    public Response create(JsonValue body, @HeaderParam("Idempotency-Key") String idempotencyKey,
+                           @Context UriInfo uriInfo) {
         TaskService.Creation creation = tasks.createTask(CreateTaskBody.read(body, idempotencyKey));
         Task task = creation.task();
         URI location = uriInfo.getBaseUriBuilder().path(TaskResource.class).path(String.valueOf(task.id())).build();

@@ -7,7 +7,10 @@ import io.tasker.orchestration.ExecutionContext;
 import io.tasker.orchestration.ExecutionStatus;
 import io.tasker.orchestration.OrchestrationStore;
 import io.tasker.orchestration.TaskSnapshot;
+import io.tasker.registry.RegisteredTask;
 import io.tasker.registry.TaskKey;
+import io.tasker.task.TaskIdentity;
+import io.tasker.task.TaskRequest;
 import io.tasker.task.TaskState;
 import io.tasker.template.SemanticVersion;
 import jakarta.annotation.Resource;
@@ -46,11 +49,22 @@ public class JdbcOrchestrationStore implements OrchestrationStore {
     private DataSource dataSource;
 
     @Override
-    public void recordCreation(long taskId) {
-        execute("SELECT tasker_record_task_creation(?)", statement -> {
-            statement.setLong(1, taskId);
-            statement.executeQuery().close();
-            return null;
+    public long createTask(RegisteredTask definition, TaskRequest request, Optional<TaskIdentity> identity) {
+        return execute("SELECT tasker_create_task(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", statement -> {
+            statement.setInt(1, definition.namedTaskId());
+            statement.setString(2, definition.stepPlan());
+            statement.setString(3, JsonDocuments.write(request.context()));
+            statement.setString(4, request.initiator());
+            statement.setString(5, request.sourceSystem());
+            statement.setString(6, request.reason());
+            statement.setString(7, JsonDocuments.write(request.tags()));
+            statement.setString(8, JsonDocuments.write(request.bypassSteps()));
+            statement.setString(9, identity.map(TaskIdentity::hash).orElse(null));
+            statement.setString(10, identity.map(TaskIdentity::requestDigest).orElse(null));
+            try (ResultSet row = statement.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
         });
     }
 
@@ -101,8 +115,7 @@ public class JdbcOrchestrationStore implements OrchestrationStore {
             List<ClaimedStep> claimed = new ArrayList<>();
             try (ResultSet row = statement.executeQuery()) {
                 while (row.next()) {
-                    claimed.add(new ClaimedStep(row.getLong("workflow_step_id"), row.getString("name"),
-                            row.getInt("attempt"), parentResults(row.getString("parent_results"))));
+                    claimed.add(claimedStep(row));
                 }
             }
             return claimed;
@@ -182,12 +195,28 @@ public class JdbcOrchestrationStore implements OrchestrationStore {
     }
 
     @Override
-    public boolean completeStep(long stepId, int attempt, String resultsJson) {
-        return execute("SELECT tasker_complete_step(?, ?, ?)", statement -> {
-            statement.setLong(1, stepId);
-            statement.setInt(2, attempt);
-            statement.setString(3, resultsJson);
-            return singleBoolean(statement);
+    public Optional<List<ClaimedStep>> completeStepAndClaim(long taskId, ClaimedStep step, String resultsJson,
+                                                            String claimant, int maxSteps, Duration lease) {
+        return execute("SELECT * FROM tasker_complete_step_and_claim(?, ?, ?, ?, ?, ?, ?)", statement -> {
+            statement.setLong(1, taskId);
+            statement.setLong(2, step.stepId());
+            statement.setInt(3, step.attempt());
+            statement.setString(4, resultsJson);
+            statement.setString(5, claimant);
+            statement.setInt(6, maxSteps);
+            statement.setBigDecimal(7, seconds(lease));
+            List<ClaimedStep> claimed = new ArrayList<>();
+            try (ResultSet row = statement.executeQuery()) {
+                while (row.next()) {
+                    if (!row.getBoolean("completed")) {
+                        return Optional.empty();
+                    }
+                    if (row.getObject("workflow_step_id") != null) {
+                        claimed.add(claimedStep(row));
+                    }
+                }
+            }
+            return Optional.of(claimed);
         });
     }
 
@@ -228,6 +257,11 @@ public class JdbcOrchestrationStore implements OrchestrationStore {
                         leaseExpiry == null ? null : leaseExpiry.toInstant()));
             }
         });
+    }
+
+    private static ClaimedStep claimedStep(ResultSet row) throws SQLException {
+        return new ClaimedStep(row.getLong("workflow_step_id"), row.getString("name"), row.getInt("attempt"),
+                parentResults(row.getString("parent_results")));
     }
 
     private static Map<String, Map<String, Object>> parentResults(String json) {
