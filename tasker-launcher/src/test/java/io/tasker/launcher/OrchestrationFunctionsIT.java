@@ -1,0 +1,287 @@
+package io.tasker.launcher;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.tasker.launcher.TaskerStackExtension.RunningStack;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The schema's orchestration functions, called directly on the stack's database the way a pass calls them, for the
+ * interleavings a pass cannot be made to hit on purpose. The tasks are created by {@code tasker_create_task} and never
+ * sent to the task runner (their next pass is set an hour ahead, so the sweep leaves them alone too).
+ */
+@ExtendWith(TaskerStackExtension.class)
+class OrchestrationFunctionsIT {
+
+    private static final String CLAIMANT = "functions-it#1";
+    // The named task of the benchmark's diamond (a -> b, c -> d) and its step plan, as the node registered them.
+    private static final String DIAMOND_DEFINITION = """
+            SELECT nt.named_task_id,
+                   (SELECT jsonb_agg(jsonb_build_object('name', ns.name, 'named_step_id', ns.named_step_id,
+                               'retryable', true, 'retry_limit', 3, 'skippable', false,
+                               'depends_on', CASE ns.name WHEN 'a' THEN '[]'::jsonb WHEN 'd' THEN '["b", "c"]'::jsonb
+                                                          ELSE '["a"]'::jsonb END) ORDER BY ns.name)
+                      FROM tasker_named_steps ns
+                      JOIN tasker_dependent_systems ds ON ds.dependent_system_id = ns.dependent_system_id
+                     WHERE ds.name = 'bench' AND ns.name IN ('a', 'b', 'c', 'd')) AS plan
+              FROM tasker_named_tasks nt
+              JOIN tasker_task_namespaces ns ON ns.task_namespace_id = nt.task_namespace_id
+             WHERE ns.name = 'bench' AND nt.name = 'w2_diamond' AND nt.version = '1.0.0'""";
+
+    @Test
+    void twoBranchesCompletingTogetherClaimTheirJoin(RunningStack stack) throws Exception {
+        LauncherSettings.DatabaseAddress db = stack.database();
+        try (Connection first = connect(db); Connection second = connect(db); Connection observer = connect(db)) {
+            long taskId = createDiamond(first);
+            Map<String, Long> steps = stepIds(first, taskId);
+            assertEquals(List.of("a"), names(claim(first, taskId)));
+            assertEquals(List.of("b", "c"), names(completeAndClaim(first, taskId, steps.get("a"))));
+
+            // b completes in an open transaction: d still waits for c.
+            first.setAutoCommit(false);
+            assertEquals(List.of(), names(completeAndClaim(first, taskId, steps.get("b"))));
+            // c completes meanwhile: it must wait for b's transaction, then see b complete and claim d.
+            second.setAutoCommit(false);
+            int secondPid = backendPid(second);
+            CompletableFuture<List<String>> secondClaims = CompletableFuture.supplyAsync(() -> {
+                try {
+                    List<String> claimed = names(completeAndClaim(second, taskId, steps.get("c")));
+                    second.commit();
+                    return claimed;
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            awaitLockWait(observer, secondPid);
+            first.commit();
+
+            assertEquals(List.of("d"), secondClaims.get(10, TimeUnit.SECONDS));
+        }
+    }
+
+    @Test
+    void anAttemptThatLostItsClaimCompletesNothingAndClaimsNothing(RunningStack stack) throws Exception {
+        try (Connection connection = connect(stack.database())) {
+            long taskId = createDiamond(connection);
+            Map<String, Long> steps = stepIds(connection, taskId);
+            claim(connection, taskId);
+            release(connection, taskId);
+
+            List<Row> rows = completeAndClaim(connection, taskId, steps.get("a"));
+
+            assertEquals(1, rows.size());
+            assertFalse(rows.get(0).completed());
+            assertEquals("pending", status(connection, steps.get("a")));
+        }
+    }
+
+    @Test
+    void aCompletionWithNoRoomClaimsNothing(RunningStack stack) throws Exception {
+        try (Connection connection = connect(stack.database())) {
+            long taskId = createDiamond(connection);
+            Map<String, Long> steps = stepIds(connection, taskId);
+            claim(connection, taskId);
+
+            List<Row> rows = completeAndClaim(connection, taskId, steps.get("a"), 0);
+
+            assertEquals(List.of(new Row(true, null)), rows);
+            assertEquals("pending", status(connection, steps.get("b")));
+        }
+    }
+
+    @Test
+    void runningTasksScansNoWholeTable(RunningStack stack) throws Exception {
+        // Forty diamonds created, claimed, completed and finalized in one transaction (rolled back), enough calls
+        // for PostgreSQL to plan the functions' statements generically from the statistics it has.
+        String workload = """
+                DO $$
+                DECLARE
+                    task bigint;
+                    step bigint;
+                    plan jsonb := %s;
+                BEGIN
+                    FOR i IN 1..40 LOOP
+                        task := tasker_create_task(%d, plan, '{}', 'functions-it', NULL, NULL, '[]', '[]', NULL, NULL);
+                        PERFORM tasker_claim_ready_steps(task, 'functions-it#2', 10, 60);
+                        FOR step IN SELECT workflow_step_id FROM tasker_workflow_steps
+                                     WHERE task_id = task ORDER BY name LIMIT 3 LOOP
+                            PERFORM tasker_complete_step_and_claim(task, step, 1, '{}', 'functions-it#2', 10, 60);
+                        END LOOP;
+                        PERFORM get_task_execution_context(task);
+                    END LOOP;
+                END
+                $$""";
+        try (Connection connection = connect(stack.database())) {
+            connection.setAutoCommit(false);
+            String plan;
+            int namedTaskId;
+            try (PreparedStatement statement = connection.prepareStatement(DIAMOND_DEFINITION);
+                 ResultSet row = statement.executeQuery()) {
+                assertTrue(row.next(), "the bench namespace's diamond is not registered");
+                namedTaskId = row.getInt(1);
+                plan = row.getString(2);
+            }
+            try (PreparedStatement statement = connection.prepareStatement(
+                    workload.formatted("'" + plan + "'", namedTaskId))) {
+                statement.execute();
+            }
+            Map<String, Long> sequentialScans = new HashMap<>();
+            try (PreparedStatement statement = connection.prepareStatement("""
+                    SELECT relname, seq_scan FROM pg_stat_xact_user_tables
+                     WHERE relname IN ('tasker_tasks', 'tasker_workflow_steps', 'tasker_workflow_step_edges',
+                                       'tasker_task_transitions', 'tasker_workflow_step_transitions')""");
+                 ResultSet row = statement.executeQuery()) {
+                while (row.next()) {
+                    sequentialScans.put(row.getString(1), row.getLong(2));
+                }
+            }
+            connection.rollback();
+            assertEquals(5, sequentialScans.size(), "tables seen: " + sequentialScans);
+            assertTrue(sequentialScans.values().stream().allMatch(scans -> scans == 0),
+                    "sequential scans: " + sequentialScans);
+        }
+    }
+
+    private record Row(boolean completed, String claimed) {
+    }
+
+    private static Connection connect(LauncherSettings.DatabaseAddress db) throws SQLException {
+        return DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
+    }
+
+    // A task of the benchmark's diamond.
+    private static long createDiamond(Connection connection) throws SQLException {
+        String sql = "SELECT tasker_create_task(named_task_id, plan, '{}', 'functions-it', NULL, NULL, '[]', '[]',"
+                + " NULL, NULL) FROM (" + DIAMOND_DEFINITION + ") diamond";
+        long taskId;
+        try (PreparedStatement statement = connection.prepareStatement(sql);
+             ResultSet row = statement.executeQuery()) {
+            assertTrue(row.next(), "the bench namespace's diamond is not registered");
+            taskId = row.getLong(1);
+        }
+        try (PreparedStatement statement = connection.prepareStatement(
+                "UPDATE tasker_tasks SET next_pass_at = now() + interval '1 hour' WHERE task_id = ?")) {
+            statement.setLong(1, taskId);
+            statement.executeUpdate();
+        }
+        return taskId;
+    }
+
+    private static Map<String, Long> stepIds(Connection connection, long taskId) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT name, workflow_step_id FROM tasker_workflow_steps WHERE task_id = ?")) {
+            statement.setLong(1, taskId);
+            Map<String, Long> ids = new HashMap<>();
+            try (ResultSet row = statement.executeQuery()) {
+                while (row.next()) {
+                    ids.put(row.getString(1), row.getLong(2));
+                }
+            }
+            assertEquals(4, ids.size(), "the diamond's steps: " + ids);
+            return ids;
+        }
+    }
+
+    private static List<Row> claim(Connection connection, long taskId) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT true, name FROM tasker_claim_ready_steps(?, ?, 10, 60) ORDER BY name")) {
+            statement.setLong(1, taskId);
+            statement.setString(2, CLAIMANT);
+            return rows(statement);
+        }
+    }
+
+    private static List<Row> completeAndClaim(Connection connection, long taskId, long stepId) throws SQLException {
+        return completeAndClaim(connection, taskId, stepId, 10);
+    }
+
+    private static List<Row> completeAndClaim(Connection connection, long taskId, long stepId, int maxSteps)
+            throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("""
+                SELECT completed, name FROM tasker_complete_step_and_claim(?, ?, 1, '{}', ?, ?, 60) ORDER BY name""")) {
+            statement.setLong(1, taskId);
+            statement.setLong(2, stepId);
+            statement.setString(3, CLAIMANT);
+            statement.setInt(4, maxSteps);
+            return rows(statement);
+        }
+    }
+
+    private static void release(Connection connection, long taskId) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT tasker_release_claims(?, ?)")) {
+            statement.setLong(1, taskId);
+            statement.setString(2, CLAIMANT);
+            statement.executeQuery().close();
+        }
+    }
+
+    private static String status(Connection connection, long stepId) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT status FROM tasker_workflow_steps WHERE workflow_step_id = ?")) {
+            statement.setLong(1, stepId);
+            try (ResultSet row = statement.executeQuery()) {
+                assertTrue(row.next());
+                return row.getString(1);
+            }
+        }
+    }
+
+    private static List<Row> rows(PreparedStatement statement) throws SQLException {
+        List<Row> rows = new ArrayList<>();
+        try (ResultSet row = statement.executeQuery()) {
+            while (row.next()) {
+                rows.add(new Row(row.getBoolean(1), row.getString(2)));
+            }
+        }
+        return rows;
+    }
+
+    // The steps a call claimed, by name; a row without a step only reports the completion.
+    private static List<String> names(List<Row> rows) {
+        assertTrue(rows.stream().allMatch(Row::completed), "a completion was refused: " + rows);
+        return rows.stream().map(Row::claimed).filter(Objects::nonNull).toList();
+    }
+
+    private static int backendPid(Connection connection) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT pg_backend_pid()");
+             ResultSet row = statement.executeQuery()) {
+            row.next();
+            return row.getInt(1);
+        }
+    }
+
+    // Polls (from a session outside any transaction, whose view of the activity is fresh) until the backend waits for a lock another transaction holds.
+    private static void awaitLockWait(Connection observer, int pid) throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
+        try (PreparedStatement statement = observer.prepareStatement(
+                "SELECT wait_event_type = 'Lock' FROM pg_stat_activity WHERE pid = ?")) {
+            statement.setInt(1, pid);
+            while (true) {
+                try (ResultSet row = statement.executeQuery()) {
+                    if (row.next() && row.getBoolean(1)) {
+                        return;
+                    }
+                }
+                assertTrue(Instant.now().isBefore(deadline), "backend " + pid + " never waited for the task's lock");
+                Thread.sleep(20);
+            }
+        }
+    }
+}
