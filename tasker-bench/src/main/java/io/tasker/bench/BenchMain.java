@@ -74,6 +74,7 @@ public final class BenchMain {
         WorkloadRunner runner = new WorkloadRunner(api, target.serverPid(), RUN_TIMEOUT);
         if (options.history() > 0) {
             preloadHistory(api, target.database().orElseThrow(), options.history());
+            target.checkpointDatabase();
         }
         List<Measurement> measurements = new ArrayList<>();
         System.out.println(Measurement.tableHeader());

@@ -11,6 +11,7 @@ import java.net.URI;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,14 +24,13 @@ import java.util.OptionalLong;
 final class BenchTarget implements AutoCloseable {
 
     private final URI api;
-    private final Optional<DatabaseAddress> database;
+    private final Optional<TaskerStack> stack;
     private final OptionalLong serverPid;
     private final List<AutoCloseable> owned;
 
-    private BenchTarget(URI api, Optional<DatabaseAddress> database, OptionalLong serverPid,
-                        List<AutoCloseable> owned) {
+    private BenchTarget(URI api, Optional<TaskerStack> stack, OptionalLong serverPid, List<AutoCloseable> owned) {
         this.api = api;
-        this.database = database;
+        this.stack = stack;
         this.serverPid = serverPid;
         this.owned = owned;
     }
@@ -52,7 +52,7 @@ final class BenchTarget implements AutoCloseable {
                     Optional.empty(), freePort(), freePort(), "bench-node",
                     List.of(LauncherSettings.DEFAULT_JVM_OPTIONS.split(" ")));
             TaskerStack stack = TaskerStack.start(settings, Map.of(), System.out);
-            return new BenchTarget(stack.apiUri(), Optional.of(stack.database()),
+            return new BenchTarget(stack.apiUri(), Optional.of(stack),
                     OptionalLong.of(stack.node().pid()), List.of(stack, lock));
         } catch (Exception | Error e) {
             lock.close();
@@ -65,7 +65,8 @@ final class BenchTarget implements AutoCloseable {
         FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         if (channel.tryLock() == null) {
             channel.close();
-            throw new IllegalStateException("another benchmark is running from " + lockFile.getParent());
+            throw new IllegalStateException("another benchmark is running from "
+                    + lockFile.toAbsolutePath().getParent());
         }
         return channel;
     }
@@ -75,7 +76,18 @@ final class BenchTarget implements AutoCloseable {
     }
 
     Optional<DatabaseAddress> database() {
-        return database;
+        return stack.map(TaskerStack::database);
+    }
+
+    /**
+     * Has the embedded database write every changed page to disk now, so the aftermath of a bulk load (a checkpoint
+     * under way, full-page images in the log) does not weigh on the measurement that follows; nothing for a remote
+     * server.
+     */
+    void checkpointDatabase() throws SQLException {
+        if (stack.isPresent()) {
+            stack.get().checkpointDatabase();
+        }
     }
 
     OptionalLong serverPid() {

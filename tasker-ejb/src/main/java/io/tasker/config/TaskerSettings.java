@@ -47,6 +47,9 @@ public class TaskerSettings {
         nodeName = reader.optionalText("tasker.node.name").orElseGet(TaskerSettings::defaultNodeName);
         maxConcurrentSteps = reader.integer("tasker.execution.max-concurrent-steps", 1, 256);
         stepThreads = reader.integer("tasker.execution.step-threads", 1, 1024);
+        // Read by the task runner's activation; checked here because beyond the container's pool of message-bean
+        // instances (32 by default) the runner never starts and the node consumes nothing.
+        reader.integer("tasker.runner.max-sessions", 1, 32);
         stepLease = reader.seconds("tasker.step.lease-seconds", Duration.ofSeconds(1), Duration.ofHours(1));
         stepTimeout = reader.seconds("tasker.step.timeout-seconds", Duration.ofMillis(100), DAY);
         sweepInterval = reader.seconds("tasker.sweep.interval-seconds", Duration.ofSeconds(1), Duration.ofHours(1));

@@ -43,8 +43,12 @@ public interface OrchestrationStore {
     /** Renews the claims of these running attempts for {@code lease} more. */
     void renewLeases(List<ClaimedStep> running, Duration lease);
 
-    /** Ends the task's running attempts whose claims ran out: they go to error, attempt counted. */
-    void expireLeases(long taskId);
+    /**
+     * Starts a pass: ends the task's running attempts whose claims ran out (they go to error, attempt counted),
+     * moves a pending task to in_progress, and claims up to {@code maxSteps} ready steps as
+     * {@link #claimReadySteps} does.
+     */
+    List<ClaimedStep> startPass(long taskId, String claimant, int maxSteps, Duration lease);
 
     /** Ends up to {@code maxSteps} expired claims across all tasks; returns the tasks concerned. */
     List<Long> expireStaleLeases(int maxSteps);

@@ -34,11 +34,7 @@ public class TaskPasses {
         if (task == null || !task.state().isActive()) {
             return PassStart.nothingToDo();
         }
-        store.expireLeases(taskId);
-        if (task.state() == TaskState.PENDING) {
-            store.transitionTask(taskId, Set.of(TaskState.PENDING), TaskState.IN_PROGRESS, Map.of());
-        }
-        return new PassStart(task, store.claimReadySteps(taskId, claimant, maxSteps, settings.stepLease()));
+        return new PassStart(task, store.startPass(taskId, claimant, maxSteps, settings.stepLease()));
     }
 
     /** Claims up to {@code maxSteps} steps that became ready. */

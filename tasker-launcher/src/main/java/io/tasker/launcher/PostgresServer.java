@@ -60,6 +60,14 @@ public final class PostgresServer implements AutoCloseable {
         return postgres.getPort();
     }
 
+    /** Writes every changed page to disk now (a superuser's {@code CHECKPOINT}). */
+    public void checkpoint() throws SQLException {
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+             Statement statement = connection.createStatement()) {
+            statement.execute("CHECKPOINT");
+        }
+    }
+
     private void createDatabaseIfMissing() throws IOException {
         try (Connection connection = postgres.getPostgresDatabase().getConnection()) {
             if (!exists(connection, "SELECT 1 FROM pg_roles WHERE rolname = ?", USER)) {

@@ -3,6 +3,7 @@ package io.tasker.launcher;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -118,6 +119,11 @@ public final class TaskerStack implements AutoCloseable {
 
     public URI apiUri() {
         return node().apiUri();
+    }
+
+    /** Has PostgreSQL write every changed page to disk now, as its periodic checkpoint would. */
+    public void checkpointDatabase() throws SQLException {
+        postgres.checkpoint();
     }
 
     public LauncherSettings.DatabaseAddress database() {

@@ -107,7 +107,11 @@ public class JdbcOrchestrationStore implements OrchestrationStore {
 
     @Override
     public List<ClaimedStep> claimReadySteps(long taskId, String claimant, int maxSteps, Duration lease) {
-        return execute("SELECT * FROM tasker_claim_ready_steps(?, ?, ?, ?)", statement -> {
+        return claim("SELECT * FROM tasker_claim_ready_steps(?, ?, ?, ?)", taskId, claimant, maxSteps, lease);
+    }
+
+    private List<ClaimedStep> claim(String sql, long taskId, String claimant, int maxSteps, Duration lease) {
+        return execute(sql, statement -> {
             statement.setLong(1, taskId);
             statement.setString(2, claimant);
             statement.setInt(3, maxSteps);
@@ -137,12 +141,8 @@ public class JdbcOrchestrationStore implements OrchestrationStore {
     }
 
     @Override
-    public void expireLeases(long taskId) {
-        execute("SELECT tasker_expire_task_leases(?)", statement -> {
-            statement.setLong(1, taskId);
-            statement.executeQuery().close();
-            return null;
-        });
+    public List<ClaimedStep> startPass(long taskId, String claimant, int maxSteps, Duration lease) {
+        return claim("SELECT * FROM tasker_start_pass(?, ?, ?, ?)", taskId, claimant, maxSteps, lease);
     }
 
     @Override

@@ -1,5 +1,5 @@
--- A step's completion and the claim of the steps it made ready share one transaction, so a linear workflow commits
--- once per step instead of twice.
+-- Fewer round trips and commits per step: a step's completion and the claim of the steps it made ready share one
+-- transaction (a linear workflow commits once per step instead of twice), and a pass starts with one call.
 
 -- Completes a claimed attempt (as tasker_complete_step) and claims up to max_steps steps of the task that are ready
 -- then (as tasker_claim_ready_steps). The task row is locked first, so completions of one task's steps take turns:
@@ -29,5 +29,21 @@ BEGIN
     IF NOT FOUND OR max_steps < 1 THEN
         RETURN QUERY SELECT true, NULL::bigint, NULL::varchar, NULL::integer, NULL::jsonb;
     END IF;
+END
+$$;
+
+-- Starts a pass over a task in one call: ends the attempts of its steps whose claims ran out (their node died),
+-- moves the task from pending to in_progress, and claims up to max_steps ready steps (as tasker_claim_ready_steps,
+-- whose rows it returns).
+CREATE FUNCTION tasker_start_pass(input_task_id bigint, claimant varchar, max_steps integer, lease_seconds numeric)
+RETURNS TABLE (workflow_step_id bigint, name varchar, attempt integer, parent_results jsonb)
+LANGUAGE plpgsql
+-- Nested loops over index scans only, as the functions of V4.
+SET enable_seqscan = off SET enable_hashjoin = off SET enable_mergejoin = off
+AS $$
+BEGIN
+    PERFORM tasker_expire_task_leases(input_task_id);
+    PERFORM tasker_transition_task(input_task_id, ARRAY['pending']::varchar[], 'in_progress', '{}');
+    RETURN QUERY SELECT * FROM tasker_claim_ready_steps(input_task_id, claimant, max_steps, lease_seconds);
 END
 $$;
