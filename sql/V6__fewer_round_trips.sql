@@ -34,7 +34,8 @@ $$;
 
 -- Starts a pass over a task in one call: ends the attempts of its steps whose claims ran out (their node died),
 -- moves the task from pending to in_progress, and claims up to max_steps ready steps (as tasker_claim_ready_steps,
--- whose rows it returns).
+-- whose rows it returns). Like a completion it locks the task row before any step row, so the two cannot deadlock
+-- (a completion in another pass over the task holds the task row while it waits for its step).
 CREATE FUNCTION tasker_start_pass(input_task_id bigint, claimant varchar, max_steps integer, lease_seconds numeric)
 RETURNS TABLE (workflow_step_id bigint, name varchar, attempt integer, parent_results jsonb)
 LANGUAGE plpgsql
@@ -42,6 +43,7 @@ LANGUAGE plpgsql
 SET enable_seqscan = off SET enable_hashjoin = off SET enable_mergejoin = off
 AS $$
 BEGIN
+    PERFORM 1 FROM tasker_tasks t WHERE t.task_id = input_task_id FOR NO KEY UPDATE;
     PERFORM tasker_expire_task_leases(input_task_id);
     PERFORM tasker_transition_task(input_task_id, ARRAY['pending']::varchar[], 'in_progress', '{}');
     RETURN QUERY SELECT * FROM tasker_claim_ready_steps(input_task_id, claimant, max_steps, lease_seconds);
