@@ -1,10 +1,13 @@
 -- A task, its steps, their edges and the first transitions of all of them are written by one function call
--- (tasker_create_task) instead of row by row through JPA. Ids are now drawn one at a time from the sequences
--- (JPA drew blocks of 50 and used the ids up to the value it drew, so the next value is free).
+-- (tasker_create_task) instead of row by row through JPA. Ids are now drawn one at a time from the sequences.
 
 ALTER SEQUENCE tasker_tasks_seq INCREMENT BY 1;
 ALTER SEQUENCE tasker_workflow_steps_seq INCREMENT BY 1;
 ALTER SEQUENCE tasker_workflow_step_edges_seq INCREMENT BY 1;
+-- Nothing draws from them any more but the function below: go on from the highest id in use (1 when empty).
+SELECT setval('tasker_tasks_seq', coalesce(max(task_id), 0) + 1, false) FROM tasker_tasks;
+SELECT setval('tasker_workflow_steps_seq', coalesce(max(workflow_step_id), 0) + 1, false) FROM tasker_workflow_steps;
+SELECT setval('tasker_workflow_step_edges_seq', coalesce(max(id), 0) + 1, false) FROM tasker_workflow_step_edges;
 ALTER TABLE tasker_tasks ALTER COLUMN task_id SET DEFAULT nextval('tasker_tasks_seq');
 ALTER TABLE tasker_workflow_steps ALTER COLUMN workflow_step_id SET DEFAULT nextval('tasker_workflow_steps_seq');
 ALTER TABLE tasker_workflow_step_edges ALTER COLUMN id SET DEFAULT nextval('tasker_workflow_step_edges_seq');
