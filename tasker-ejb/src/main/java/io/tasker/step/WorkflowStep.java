@@ -31,10 +31,6 @@ public class WorkflowStep {
     @JoinColumn(name = "task_id", updatable = false)
     private Task task;
 
-    @ManyToOne(fetch = FetchType.LAZY, optional = false)
-    @JoinColumn(name = "named_step_id", updatable = false)
-    private NamedStep namedStep;
-
     @Column(nullable = false, updatable = false)
     private String name;
 

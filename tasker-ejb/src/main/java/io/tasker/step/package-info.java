@@ -1,5 +1,5 @@
 /**
- * Workflow steps: the step instances of a task, their states (reference §2.3), the edges of the task's DAG, and
- * the step definitions they instantiate (named steps of dependent systems).
+ * Workflow steps: the step instances of a task as read, and their states (reference §2.3). The schema's functions
+ * write them, their edges and the step definitions they instantiate.
  */
 package io.tasker.step;
