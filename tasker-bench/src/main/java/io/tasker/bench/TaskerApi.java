@@ -31,13 +31,15 @@ public final class TaskerApi {
     }
 
     /**
-     * Creates a task; returns its id.
+     * Creates a task; returns its id. It asks for a minimal answer (RFC 7240), the id only: it reads the task
+     * once it has finished.
      *
      * @throws IllegalStateException unless the API answers 201
      */
     public long create(String body) {
         HttpResponse<String> response = send(HttpRequest.newBuilder(tasks)
                 .header("Content-Type", "application/json")
+                .header("Prefer", "return=minimal")
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
         if (response.statusCode() != 201) {
             throw new IllegalStateException("creating a task answered " + response.statusCode() + ": "

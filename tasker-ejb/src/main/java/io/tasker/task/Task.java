@@ -28,8 +28,8 @@ import java.util.Map;
 @Entity
 @Table(name = "tasker_tasks")
 @NamedQuery(name = Task.WITH_STEPS,
-        query = "SELECT DISTINCT t FROM Task t LEFT JOIN FETCH t.steps WHERE t.id = :taskId")
-@NamedQuery(name = Task.BY_IDENTITY, query = "SELECT t.id FROM Task t WHERE t.identityHash = :identity")
+        query = "SELECT t FROM Task t LEFT JOIN FETCH t.steps WHERE t.id = :taskId")
+@NamedQuery(name = Task.BY_IDENTITY, query = "SELECT t FROM Task t WHERE t.identityHash = :identity")
 public class Task {
 
     static final String WITH_STEPS = "Task.withSteps";

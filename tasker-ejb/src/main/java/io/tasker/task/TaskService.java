@@ -11,6 +11,8 @@ import io.tasker.registry.HandlerRegistry;
 import io.tasker.registry.RegisteredTask;
 import io.tasker.template.StepTemplate;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -25,8 +27,11 @@ import java.util.Optional;
 @Stateless
 public class TaskService {
 
-    /** A task a creation request resolved to, and whether the request created it or found it (a repeat). */
-    public record Creation(Task task, boolean created) {
+    // EclipseLink's hint for results that are not registered for change tracking (other providers ignore it).
+    private static final String READ_ONLY = "eclipselink.read-only";
+
+    /** The task a creation request resolved to, and whether the request created it or found it (a repeat). */
+    public record Creation(long taskId, boolean created) {
     }
 
     @PersistenceContext(unitName = "tasker")
@@ -43,7 +48,8 @@ public class TaskService {
 
     /**
      * Creates a task of the registered template the request names, in one transaction: the task, its steps and
-     * edges, their first transitions, and the message that starts it. Either all of it commits or none. A request
+     * edges, their first transitions, and the message that starts it. Either all of it commits or none. It answers
+     * with the task's id only: a caller that shows the task reads it after the commit ({@link #findTask}). A request
      * with an identity (an idempotency key, or a template with identity strategy {@code hash}) whose task exists
      * returns that task instead; requests with the same identity are serialised, so concurrent repeats create it
      * once.
@@ -68,23 +74,22 @@ public class TaskService {
         if (identity.isPresent()) {
             Optional<Task> existing = taskWith(identity.get());
             if (existing.isPresent()) {
-                return new Creation(existing.get(), false);
+                return new Creation(existing.get().id(), false);
             }
         }
 
         long taskId = store.createTask(definition, request, identity);
         queue.enqueue(taskId, Duration.ZERO);
-        return new Creation(findTask(taskId), true);
+        return new Creation(taskId, true);
     }
 
     // Serialises requests with one identity until the first one's transaction ends, then finds its task.
     private Optional<Task> taskWith(TaskIdentity identity) {
         store.lockIdentity(identity.hash());
-        Optional<Task> existing = em.createNamedQuery(Task.BY_IDENTITY, Long.class)
+        Optional<Task> existing = em.createNamedQuery(Task.BY_IDENTITY, Task.class)
                 .setParameter("identity", identity.hash())
                 .getResultStream()
-                .findFirst()
-                .map(this::findTask);
+                .findFirst();
         if (existing.isPresent() && identity.keyed() && !existing.get().requestedAs(identity)) {
             throw new IdempotencyKeyReusedException("this Idempotency-Key created task " + existing.get().id()
                     + " with a different request; a new request needs a new key");
@@ -93,13 +98,17 @@ public class TaskService {
     }
 
     /**
-     * The task with its steps.
+     * The task with its steps, as committed. It runs outside any transaction and reads without keeping the
+     * entities for change tracking (they are only shown): a read in a transaction would not see what that
+     * transaction wrote.
      *
      * @throws NotFoundException when there is no such task
      */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public Task findTask(long taskId) {
         return em.createNamedQuery(Task.WITH_STEPS, Task.class)
                 .setParameter("taskId", taskId)
+                .setHint(READ_ONLY, true)
                 .getResultStream()
                 .findFirst()
                 .orElseThrow(() -> new NotFoundException("task " + taskId + " does not exist"));
@@ -112,7 +121,7 @@ public class TaskService {
      * @throws NotFoundException when there is no such task
      * @throws ConflictException when the task has already finished (complete, error, cancelled, resolved)
      */
-    public Task cancelTask(long taskId, String actor, String reason) {
+    public void cancelTask(long taskId, String actor, String reason) {
         Map<String, Object> metadata = new LinkedHashMap<>();
         metadata.put("actor", actor);
         metadata.put("reason", reason);
@@ -122,7 +131,6 @@ public class TaskService {
             throw new ConflictException("task " + taskId + " is " + before.value()
                     + "; only pending or in_progress tasks can be cancelled");
         }
-        return findTask(taskId);
     }
 
     private static List<FieldError> bypassProblems(RegisteredTask definition, List<String> bypassSteps) {

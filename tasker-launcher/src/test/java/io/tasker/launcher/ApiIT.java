@@ -10,6 +10,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -46,6 +48,27 @@ class ApiIT {
         Reply steps = stack.client().get("/tasks/" + taskId + "/workflow_steps");
         assertEquals(200, steps.status());
         assertEquals(7, steps.json().getJsonArray("steps").size());
+    }
+
+    @Test
+    void aCreationPreferringAMinimalAnswerGetsOnlyTheId(RunningStack stack) {
+        String request = """
+                {"name": "linear_workflow", "namespace": "examples", "context": {}}""";
+        Reply reply = stack.client().post("/tasks", request,
+                Map.of("Content-Type", "application/json", "Prefer", "handling=strict, return=minimal; x=1"));
+
+        assertEquals(201, reply.status());
+        assertEquals(Optional.of("return=minimal"), reply.headers().firstValue("Preference-Applied"));
+        long taskId = reply.json().getJsonNumber("task_id").longValue();
+        assertEquals(Set.of("task_id"), reply.json().keySet());
+        assertTrue(reply.location().orElseThrow().endsWith("/tasker/tasks/" + taskId), reply.location().get());
+        assertEquals("linear_workflow", stack.client().get("/tasks/" + taskId).json().getString("name"));
+
+        Reply full = stack.client().post("/tasks", request, Map.of("Content-Type", "application/json",
+                "Prefer", "return=representation"));
+        assertEquals(201, full.status());
+        assertTrue(full.headers().firstValue("Preference-Applied").isEmpty());
+        assertEquals(6, full.json().getJsonArray("workflow_steps").size());
     }
 
     @Test

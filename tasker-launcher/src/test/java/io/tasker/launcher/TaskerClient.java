@@ -8,10 +8,12 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -27,11 +29,19 @@ public final class TaskerClient {
         this.api = api;
     }
 
-    /** An answer of the API: status, content type, location and the parsed body (null when empty). */
-    public record Reply(int status, String contentType, Optional<String> location, JsonStructure body) {
+    /** An answer of the API: status, headers and the parsed body (null when empty). */
+    public record Reply(int status, HttpHeaders headers, JsonStructure body) {
 
         public JsonObject json() {
             return body.asJsonObject();
+        }
+
+        public String contentType() {
+            return headers.firstValue("Content-Type").orElse("");
+        }
+
+        public Optional<String> location() {
+            return headers.firstValue("Location");
         }
     }
 
@@ -45,9 +55,14 @@ public final class TaskerClient {
     }
 
     public Reply post(String path, String contentType, String body) {
-        return send(HttpRequest.newBuilder(api.resolve(api.getPath() + path))
-                .header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
+        return post(path, body, Map.of("Content-Type", contentType));
+    }
+
+    /** Posts {@code body} with these headers. */
+    public Reply post(String path, String body, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(api.resolve(api.getPath() + path));
+        headers.forEach(request::header);
+        return send(request.POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
     public Reply get(String path) {
@@ -87,8 +102,7 @@ public final class TaskerClient {
                     body = reader.read();
                 }
             }
-            return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                    response.headers().firstValue("Location"), body);
+            return new Reply(response.statusCode(), response.headers(), body);
         } catch (IOException e) {
             throw new AssertionError("request failed: " + e, e);
         } catch (InterruptedException e) {

@@ -20,6 +20,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
+import java.util.Arrays;
+import java.util.List;
 
 /** Tasks: create one, read one, read its steps. One instance serves every request (it holds no request state). */
 @ApplicationScoped
@@ -29,25 +31,35 @@ public class TaskResource {
 
     // Who cancelled, until requests carry an authenticated caller.
     private static final String CANCELLED_BY = "api";
+    private static final String RETURN_MINIMAL = "return=minimal";
 
     @Inject
     private TaskService tasks;
 
+    /** The answer to a creation whose request preferred a minimal one ({@code Prefer: return=minimal}). */
+    public record CreatedTask(long taskId) {
+    }
+
     /**
-     * Creates a task and starts it: 201 with its location and the task, still pending. A repeat of a request that
+     * Creates a task and starts it: 201 with its location and the task as it stands once created (RFC 7240
+     * {@code Prefer: return=minimal}: only its id, which spares reading it back). A repeat of a request that
      * already created a task (same {@code Idempotency-Key}, or same context under identity strategy {@code hash})
      * answers 200 with that task.
      */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(JsonValue body, @HeaderParam("Idempotency-Key") String idempotencyKey,
-                           @Context UriInfo uriInfo) {
+                           @HeaderParam("Prefer") List<String> preferences, @Context UriInfo uriInfo) {
         TaskService.Creation creation = tasks.createTask(CreateTaskBody.read(body, idempotencyKey));
-        Task task = creation.task();
-        URI location = uriInfo.getBaseUriBuilder().path(TaskResource.class).path(String.valueOf(task.id())).build();
+        URI location = uriInfo.getBaseUriBuilder().path(TaskResource.class).path(String.valueOf(creation.taskId()))
+                .build();
         Response.ResponseBuilder response = creation.created() ? Response.created(location)
                 : Response.ok().location(location);
-        return response.entity(TaskView.of(task)).build();
+        if (prefersMinimal(preferences)) {
+            return response.header("Preference-Applied", RETURN_MINIMAL).entity(new CreatedTask(creation.taskId()))
+                    .build();
+        }
+        return response.entity(TaskView.of(tasks.findTask(creation.taskId()))).build();
     }
 
     /**
@@ -57,8 +69,9 @@ public class TaskResource {
     @DELETE
     @Path("{task_id}")
     public TaskView cancel(@PathParam("task_id") String taskId, @QueryParam("reason") String reason) {
-        return TaskView.of(tasks.cancelTask(id(taskId), CANCELLED_BY, reason == null ? "cancelled through the API"
-                : reason));
+        long id = id(taskId);
+        tasks.cancelTask(id, CANCELLED_BY, reason == null ? "cancelled through the API" : reason);
+        return TaskView.of(tasks.findTask(id));
     }
 
     @GET
@@ -72,6 +85,14 @@ public class TaskResource {
     public StepListView steps(@PathParam("task_id") String taskId) {
         Task task = tasks.findTask(id(taskId));
         return new StepListView(task.id(), StepView.of(task.steps()));
+    }
+
+    // RFC 7240: preferences are separated by commas, each may carry parameters after a semicolon.
+    private static boolean prefersMinimal(List<String> headers) {
+        return headers.stream()
+                .flatMap(header -> Arrays.stream(header.split(",")))
+                .map(preference -> preference.split(";", 2)[0].strip())
+                .anyMatch(RETURN_MINIMAL::equalsIgnoreCase);
     }
 
     private static long id(String text) {
