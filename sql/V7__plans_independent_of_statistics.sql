@@ -1,11 +1,15 @@
--- Plans that stay on a task's own rows whatever the statistics say, and that PostgreSQL plans once per connection.
+-- Plans that stay on a task's own rows whatever the statistics say, that PostgreSQL plans once per connection, and
+-- step updates that touch no index.
 --
 -- 1. The sweep's partial index of running steps (status = 'in_progress') matched every per-step statement, which
 --    all check that a step is still in_progress. On a young database the statistics call that index nearly empty,
 --    so the planner chose to scan it whole instead of the primary key, while it holds an entry for every version of
 --    every step that ever ran and is not vacuumed yet: each completion read all of them (35 entries per statement
---    on average over a 4,000-workflow run, and growing). The index now covers the rows with a lease, which only
---    the sweep's query and the lease checks below name; the per-step statements cannot use it.
+--    on average over a 4,000-workflow run, and growing). It is gone: the sweep finds running steps through the
+--    active tasks (a step runs only while its task is pending or in_progress: cancelling ends its running steps,
+--    and a task completes or fails only when none runs). With it gone no index covers a column that a claim, a
+--    completion or a failure changes, and the steps' pages keep room for the new versions, so these updates are
+--    HOT: they write no index entries.
 -- 2. A task's transition locked the row through a condition on its state, which matched the sweep's partial index
 --    of active tasks in the same way: it now locks the row by its key, then checks the state.
 -- 3. Functions in LANGUAGE sql that PostgreSQL cannot inline are planned again at every call (planning the
@@ -13,9 +17,8 @@
 --    plans are kept for the connection.
 
 DROP INDEX workflow_steps_leases_idx;
--- Every state change that ends a claim clears lease_expires_at, so the rows with a lease are the running steps.
-CREATE INDEX workflow_steps_leases_idx ON tasker_workflow_steps (lease_expires_at)
-    WHERE lease_expires_at IS NOT NULL;
+-- Half of each new page is left free, for the versions the state changes of its steps write.
+ALTER TABLE tasker_workflow_steps SET (fillfactor = 50);
 
 -- As in V3; the row is locked by its key before its state is looked at.
 CREATE OR REPLACE FUNCTION tasker_transition_task(input_task_id bigint, from_states varchar[], to_state varchar,
@@ -50,37 +53,36 @@ BEGIN
 END
 $$;
 
--- As in V3. The task's running steps are read through the task's index first (a materialized CTE: the lease
--- check must not reach the scan, where it would make the lease index usable), and the common case, nothing
--- expired, ends without calling tasker_expire_leases. Its caller, tasker_start_pass, sets the planner options of V4.
+-- As in V3, in PL/pgSQL; the common case, nothing expired, ends without calling tasker_expire_leases. Its caller,
+-- tasker_start_pass, sets the planner options of V4.
 CREATE OR REPLACE FUNCTION tasker_expire_task_leases(input_task_id bigint)
 RETURNS void
 LANGUAGE plpgsql AS $$
 DECLARE
     expired bigint[];
 BEGIN
-    WITH running AS MATERIALIZED (
-        SELECT s.workflow_step_id, s.lease_expires_at
-          FROM tasker_workflow_steps s
-         WHERE s.task_id = input_task_id
-           AND s.status = 'in_progress')
-    SELECT array_agg(r.workflow_step_id) INTO expired
-      FROM running r
-     WHERE r.lease_expires_at <= clock_timestamp();
+    SELECT array_agg(s.workflow_step_id) INTO expired
+      FROM tasker_workflow_steps s
+     WHERE s.task_id = input_task_id
+       AND s.status = 'in_progress'
+       AND s.lease_expires_at <= clock_timestamp();
     IF expired IS NOT NULL THEN
         PERFORM tasker_expire_leases(expired);
     END IF;
 END
 $$;
 
--- As in V3 (the sweep), naming the lease index's condition.
+-- As in V3 (the sweep): the running steps are found through the active tasks' index, then each task's steps.
 CREATE OR REPLACE FUNCTION tasker_expire_stale_leases(max_steps integer)
 RETURNS TABLE (task_id bigint)
-LANGUAGE sql AS $$
+LANGUAGE sql
+SET enable_seqscan = off SET enable_hashjoin = off SET enable_mergejoin = off
+AS $$
     SELECT tasker_expire_leases(array_agg(expired.workflow_step_id))
       FROM (SELECT s.workflow_step_id
-              FROM tasker_workflow_steps s
-             WHERE s.lease_expires_at IS NOT NULL
+              FROM tasker_tasks t
+              JOIN tasker_workflow_steps s ON s.task_id = t.task_id
+             WHERE t.status IN ('pending', 'in_progress')
                AND s.status = 'in_progress'
                AND s.lease_expires_at <= clock_timestamp()
              ORDER BY s.lease_expires_at
