@@ -20,7 +20,6 @@ public final class RegisteredTask {
     private final Map<String, StepHandler> handlers;
     private final ContextSchema contextSchema;
     private final int namedTaskId;
-    private final Map<String, Integer> namedStepIds;
     private final String stepPlan;
 
     public RegisteredTask(TaskTemplate template, Map<String, StepHandler> handlers, ContextSchema contextSchema,
@@ -35,8 +34,9 @@ public final class RegisteredTask {
         this.handlers = Map.copyOf(handlers);
         this.contextSchema = contextSchema;
         this.namedTaskId = namedTaskId;
-        this.namedStepIds = Map.copyOf(namedStepIds);
-        this.stepPlan = JsonDocuments.write(template.steps().stream().map(this::planOf).toList());
+        this.stepPlan = JsonDocuments.write(template.steps().stream()
+                .map(step -> planOf(step, namedStepIds.get(step.name())))
+                .toList());
     }
 
     public TaskKey key() {
@@ -49,10 +49,6 @@ public final class RegisteredTask {
 
     public int namedTaskId() {
         return namedTaskId;
-    }
-
-    public int namedStepId(String stepName) {
-        return namedStepIds.get(stepName);
     }
 
     /**
@@ -73,10 +69,10 @@ public final class RegisteredTask {
         return contextSchema == null ? List.of() : contextSchema.violations(context);
     }
 
-    private Map<String, Object> planOf(StepTemplate step) {
+    private static Map<String, Object> planOf(StepTemplate step, int namedStepId) {
         Map<String, Object> plan = new LinkedHashMap<>();
         plan.put("name", step.name());
-        plan.put("named_step_id", namedStepIds.get(step.name()));
+        plan.put("named_step_id", namedStepId);
         plan.put("retryable", step.retryable());
         plan.put("retry_limit", step.retryLimit());
         plan.put("skippable", step.skippable());
