@@ -29,7 +29,7 @@ public record BenchOptions(Set<Workload> workloads, boolean latency, OptionalInt
               --workload W1|W2|W3|W4|latency|all   what to run (default all; repeat or comma-separate to pick several)
               --n N              workflows per throughput workload (default 1000; W4 200)
               --submitters N     concurrent submitting clients (default 4)
-              --warmup N         workflows run before each measured workload and not counted (default 1000)
+              --warmup N         workflows run before each measured workload and not counted (default 5000)
               --latency-n N      sequential diamond workflows of the latency figure (default 200)
               --url URL          benchmark a running server (e.g. http://localhost:8080/tasker) instead of
                                  starting the embedded default
@@ -46,7 +46,7 @@ public record BenchOptions(Set<Workload> workloads, boolean latency, OptionalInt
         boolean latency = false;
         OptionalInt n = OptionalInt.empty();
         int submitters = 4;
-        int warmup = 1000;
+        int warmup = 5000;
         int latencyN = 200;
         Optional<URI> url = Optional.empty();
         Path out = Path.of("bench-results.jsonl");

@@ -19,7 +19,7 @@ import java.util.Optional;
  *   <li>{@code TASKER_DB_PORT} (default 15432) and {@code TASKER_BROKER_PORT} (default 61616): ports of the
  *       embedded ones;</li>
  *   <li>{@code TASKER_NODE_NAME} (default {@code node-1}) and {@code TASKER_JVM_OPTIONS} (default
- *       {@code -Xms256m -Xmx512m -XX:-UseCodeCacheFlushing}): the Payara Micro node.</li>
+ *       {@code -Xms256m -Xmx512m -XX:+UseParallelGC -XX:-UseCodeCacheFlushing}): the Payara Micro node.</li>
  * </ul>
  */
 public record LauncherSettings(
@@ -32,9 +32,11 @@ public record LauncherSettings(
         String nodeName,
         List<String> jvmOptions) {
 
-    // JDK 17's code cache sweeper throws away compiled methods it thinks cold, and the server's large code base
-    // keeps the compiler recompiling them under steady load (docs/performance.md): compiled code is kept instead.
-    public static final String DEFAULT_JVM_OPTIONS = "-Xms256m -Xmx512m -XX:-UseCodeCacheFlushing";
+    // The parallel collector: on a small heap its pauses stay short, and it leaves the application more CPU and
+    // memory than G1 (W1 steps/s +10 %, a quarter less RSS, docs/performance.md). JDK 17's code cache sweeper
+    // throws away compiled methods it thinks cold, and the server's large code base keeps the compiler
+    // recompiling them under steady load: compiled code is kept instead.
+    public static final String DEFAULT_JVM_OPTIONS = "-Xms256m -Xmx512m -XX:+UseParallelGC -XX:-UseCodeCacheFlushing";
 
     /** How to reach a PostgreSQL database. */
     public record DatabaseAddress(String jdbcUrl, String user, String password) {
