@@ -79,9 +79,7 @@ public final class BenchMain {
         List<Measurement> measurements = new ArrayList<>();
         System.out.println(Measurement.tableHeader());
         for (Workload workload : options.workloads()) {
-            if (options.warmup() > 0) {
-                runner.throughput(workload, options.warmup(), options.submitters());
-            }
+            warmUp(runner, workload, options);
             Measurement measurement = runner.throughput(workload, options.count(workload), options.submitters());
             System.out.println(measurement.toTableRow());
             measurements.add(measurement);
@@ -95,6 +93,29 @@ public final class BenchMain {
         Files.write(options.out(), lines, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
                 StandardOpenOption.APPEND);
         System.out.println("Appended " + lines.size() + " results to " + options.out().toAbsolutePath());
+    }
+
+    // As many workflows as asked, or rounds until the throughput is steady (SteadyState).
+    private static void warmUp(WorkloadRunner runner, Workload workload, BenchOptions options)
+            throws InterruptedException {
+        if (options.warmup().isPresent()) {
+            if (options.warmup().getAsInt() > 0) {
+                runner.throughput(workload, options.warmup().getAsInt(), options.submitters());
+            }
+            return;
+        }
+        SteadyState steady = new SteadyState();
+        boolean done;
+        do {
+            Measurement round = runner.throughput(workload, SteadyState.ROUND_WORKFLOWS, options.submitters());
+            done = steady.recordRound(round.workflowsPerSecond());
+            System.out.printf("  warm-up %s round %d: %.1f steps/s%n", workload.name(), steady.rounds(),
+                    round.stepsPerSecond());
+        } while (!done);
+        if (!steady.reached()) {
+            System.out.printf("  %s still got faster after %d warm-up rounds; measuring anyway%n", workload.name(),
+                    steady.rounds());
+        }
     }
 
     // The history is copies of one W1 workflow that really ran.

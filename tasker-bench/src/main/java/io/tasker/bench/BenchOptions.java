@@ -16,11 +16,12 @@ import java.util.Set;
  * @param workloads the throughput workloads to run, in order
  * @param latency whether to measure single-task latency
  * @param n workflows per throughput run; empty for each workload's default
+ * @param warmup workflows run before each measured run; empty to warm up until the throughput is steady
  * @param url a running server's API; empty to start the embedded default
  * @param history finished steps to pre-load the database with (embedded default only)
  * @param dataDir where the embedded default keeps its data (emptied first)
  */
-public record BenchOptions(Set<Workload> workloads, boolean latency, OptionalInt n, int submitters, int warmup,
+public record BenchOptions(Set<Workload> workloads, boolean latency, OptionalInt n, int submitters, OptionalInt warmup,
                            int latencyN, Optional<URI> url, Path out, int history, Path dataDir) {
 
     static final String USAGE = """
@@ -29,7 +30,8 @@ public record BenchOptions(Set<Workload> workloads, boolean latency, OptionalInt
               --workload W1|W2|W3|W4|latency|all   what to run (default all; repeat or comma-separate to pick several)
               --n N              workflows per throughput workload (default 1000; W4 200)
               --submitters N     concurrent submitting clients (default 4)
-              --warmup N         workflows run before each measured workload and not counted (default 5000)
+              --warmup N|steady  workflows run before each measured workload and not counted; steady (the
+                                 default): rounds of 1000 until the throughput stops climbing
               --latency-n N      sequential diamond workflows of the latency figure (default 200)
               --url URL          benchmark a running server (e.g. http://localhost:8080/tasker) instead of
                                  starting the embedded default
@@ -46,7 +48,7 @@ public record BenchOptions(Set<Workload> workloads, boolean latency, OptionalInt
         boolean latency = false;
         OptionalInt n = OptionalInt.empty();
         int submitters = 4;
-        int warmup = 5000;
+        OptionalInt warmup = OptionalInt.empty();
         int latencyN = 200;
         Optional<URI> url = Optional.empty();
         Path out = Path.of("bench-results.jsonl");
@@ -78,7 +80,8 @@ public record BenchOptions(Set<Workload> workloads, boolean latency, OptionalInt
                 }
                 case "--n" -> n = OptionalInt.of(positive(option, value));
                 case "--submitters" -> submitters = positive(option, value);
-                case "--warmup" -> warmup = atLeastZero(option, value);
+                case "--warmup" -> warmup = value.equals("steady") ? OptionalInt.empty()
+                        : OptionalInt.of(atLeastZero(option, value));
                 case "--latency-n" -> latencyN = positive(option, value);
                 case "--url" -> url = Optional.of(url(value));
                 case "--history" -> history = atLeastZero(option, value);

@@ -9,6 +9,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 
 class BenchOptionsTest {
@@ -22,6 +23,7 @@ class BenchOptionsTest {
         assertEquals(1000, options.count(Workload.W1));
         assertEquals(200, options.count(Workload.W4));
         assertEquals(4, options.submitters());
+        assertEquals(OptionalInt.empty(), options.warmup(), "warm up until steady");
         assertEquals(Path.of("bench-results.jsonl"), options.out());
         assertEquals(Optional.empty(), options.url());
     }
@@ -35,6 +37,8 @@ class BenchOptionsTest {
         assertFalse(options.latency());
         assertEquals(50, options.count(Workload.W4));
         assertEquals(8, options.submitters());
+        assertEquals(OptionalInt.of(0), BenchOptions.parse("--warmup", "0").warmup());
+        assertEquals(OptionalInt.empty(), BenchOptions.parse("--warmup", "steady").warmup());
         assertEquals(Optional.of(URI.create("http://host:8080/tasker")), options.url());
         assertTrue(BenchOptions.parse("--workload", "latency").workloads().isEmpty());
     }
@@ -45,6 +49,7 @@ class BenchOptionsTest {
         assertMessage("--n must be at least 1, got 0", "--n", "0");
         assertMessage("--submitters must be a whole number of at least 0, got 'many'", "--submitters", "many");
         assertMessage("--n needs a value", "--n");
+        assertMessage("--warmup must be a whole number of at least 0, got 'long'", "--warmup", "long");
         assertMessage("unknown option --fast", "--fast", "yes");
         assertMessage("--history needs the embedded default's database: drop --url", "--history", "1000",
                 "--url", "http://host/tasker");

@@ -73,11 +73,12 @@ public interface OrchestrationStore {
 
     /**
      * Completes a claimed attempt with its results and, in the same transaction, claims up to {@code maxSteps} steps
-     * of the task that are ready then, for {@code claimant}, each claim holding for {@code lease}. Empty when the
-     * attempt no longer holds its claim (nothing changed).
+     * of the task that are ready then, for {@code claimant}, each claim holding for {@code lease}; when it claims
+     * none and every step of the task is complete or resolved, completes the task. Empty when the attempt no longer
+     * holds its claim (nothing changed).
      */
-    Optional<List<ClaimedStep>> completeStepAndClaim(long taskId, ClaimedStep step, String resultsJson, String claimant,
-                                                     int maxSteps, Duration lease);
+    Optional<StepCompletion> completeStepAndClaim(long taskId, ClaimedStep step, String resultsJson, String claimant,
+                                                  int maxSteps, Duration lease);
 
     /**
      * Fails a claimed attempt; a permanent failure stops retries, {@code backoffSeconds} (null for none) sets when

@@ -11,7 +11,6 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.IntSupplier;
@@ -19,7 +18,8 @@ import java.util.function.IntSupplier;
 /**
  * Runs one claimed attempt of a step in a transaction of its own that also records the completion, so whatever
  * the handler writes through transactional resources commits exactly when the step is recorded complete. The same
- * transaction claims the steps that are ready then, so a pass moves from step to step with one commit. A failing
+ * transaction claims the steps that are ready then, so a pass moves from step to step with one commit, and
+ * completes the task after its last step. A failing
  * handler rolls that transaction back; the coordinator records the failure in a new one.
  */
 @Stateless
@@ -56,12 +56,12 @@ public class StepExecutor {
             session.setRollbackOnly();
             return StepOutcome.failed(step, e);
         }
-        Optional<List<ClaimedStep>> claimed = store.completeStepAndClaim(task.taskId(), step, resultsJson, claimant,
+        Optional<StepCompletion> completion = store.completeStepAndClaim(task.taskId(), step, resultsJson, claimant,
                 claimLimit.getAsInt(), settings.stepLease());
-        if (claimed.isEmpty()) {
+        if (completion.isEmpty()) {
             session.setRollbackOnly();
             return StepOutcome.claimLost(step);
         }
-        return StepOutcome.completed(step, claimed.get());
+        return StepOutcome.completed(step, completion.get());
     }
 }

@@ -7,8 +7,10 @@ import java.util.List;
  *
  * @param failure what the handler threw when it failed (or what kept its result from being recorded), else null
  * @param claimed the steps claimed in the transaction that recorded the completion, for the pass to run
+ * @param taskCompleted whether that transaction also completed the task (the step was its last)
  */
-public record StepOutcome(ClaimedStep step, Kind kind, Throwable failure, List<ClaimedStep> claimed) {
+public record StepOutcome(ClaimedStep step, Kind kind, Throwable failure, List<ClaimedStep> claimed,
+                          boolean taskCompleted) {
 
     public enum Kind {
         /** The handler returned and its results were recorded. */
@@ -23,15 +25,15 @@ public record StepOutcome(ClaimedStep step, Kind kind, Throwable failure, List<C
         claimed = List.copyOf(claimed);
     }
 
-    static StepOutcome completed(ClaimedStep step, List<ClaimedStep> claimed) {
-        return new StepOutcome(step, Kind.COMPLETED, null, claimed);
+    static StepOutcome completed(ClaimedStep step, StepCompletion completion) {
+        return new StepOutcome(step, Kind.COMPLETED, null, completion.claimed(), completion.taskCompleted());
     }
 
     static StepOutcome failed(ClaimedStep step, Throwable failure) {
-        return new StepOutcome(step, Kind.FAILED, failure, List.of());
+        return new StepOutcome(step, Kind.FAILED, failure, List.of(), false);
     }
 
     static StepOutcome claimLost(ClaimedStep step) {
-        return new StepOutcome(step, Kind.CLAIM_LOST, null, List.of());
+        return new StepOutcome(step, Kind.CLAIM_LOST, null, List.of(), false);
     }
 }

@@ -21,8 +21,9 @@ import java.util.stream.Stream;
 /**
  * Drives one pass over a task (reference §4.3, with the retries of decisions §1): claim the ready steps, run
  * them concurrently on the step threads, record each outcome, and repeat until nothing is ready or running; then
- * finalize. A step's completion claims the steps that are ready then in its own transaction; after a failure or
- * a timeout the pass claims itself. Independent steps run in parallel, up to
+ * finalize. A step's completion claims the steps that are ready then in its own transaction, and the last step's
+ * completion completes the task, so there is nothing left to finalize; after a failure or a timeout the pass
+ * claims itself. Independent steps run in parallel, up to
  * {@code tasker.execution.max-concurrent-steps} per task. While steps run, their claims are renewed; an attempt
  * that outlives its timeout is abandoned (its thread interrupted) and recorded as failed. When the node stops, the
  * pass claims nothing more and gives back the steps still running after the grace period.
@@ -83,7 +84,12 @@ public class TaskCoordinator {
             if (!start.taskActive()) {
                 return new FinalizationDecision.LeaveAlone();
             }
-            new Pass(start.task(), claimant, concurrency - start.claimed().size()).drive(start.claimed());
+            Pass pass = new Pass(start.task(), claimant, concurrency - start.claimed().size());
+            pass.drive(start.claimed());
+            if (pass.taskCompleted) {
+                // The message's transaction holds only its acknowledgement now, and commits in one phase.
+                return new FinalizationDecision.Complete();
+            }
             if (lifecycle.isStopping()) {
                 // The container cannot commit the message's transaction any more: leave the task to the message.
                 passes.suspend(taskId);
@@ -148,6 +154,8 @@ public class TaskCoordinator {
         private final Semaphore room;
         // An infrastructure failure hit one of this pass's calls: a claim may have committed unseen.
         private boolean unsure;
+        // A completion recorded by this pass completed the task.
+        private boolean taskCompleted;
 
         Pass(TaskSnapshot task, String claimant, int freePlaces) {
             this.task = task;
@@ -266,8 +274,7 @@ public class TaskCoordinator {
         private void record(StepOutcome outcome) {
             ClaimedStep step = outcome.step();
             switch (outcome.kind()) {
-                case COMPLETED -> {
-                }
+                case COMPLETED -> taskCompleted |= outcome.taskCompleted();
                 case FAILED -> {
                     if (InfrastructureFailures.isTransient(outcome.failure())) {
                         // The completion may have committed, with its claims, though the call failed.

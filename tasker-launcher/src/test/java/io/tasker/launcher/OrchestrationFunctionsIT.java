@@ -101,8 +101,35 @@ class OrchestrationFunctionsIT {
 
             List<Row> rows = completeAndClaim(connection, taskId, steps.get("a"), 0);
 
-            assertEquals(List.of(new Row(true, null)), rows);
+            assertEquals(List.of(new Row(true, null, false)), rows);
             assertEquals("pending", status(connection, steps.get("b")));
+        }
+    }
+
+    @Test
+    void theLastStepsCompletionCompletesTheTaskWithItsSummary(RunningStack stack) throws Exception {
+        try (Connection connection = connect(stack.database())) {
+            long taskId = createDiamond(connection);
+            Map<String, Long> steps = stepIds(connection, taskId);
+            claim(connection, taskId);
+            completeAndClaim(connection, taskId, steps.get("a"));
+
+            assertEquals(List.of(new Row(true, null, false)), completeAndClaim(connection, taskId, steps.get("b")));
+            assertEquals(List.of(new Row(true, "d", false)), completeAndClaim(connection, taskId, steps.get("c")));
+            assertEquals("pending", taskStatus(connection, taskId));
+
+            assertEquals(List.of(new Row(true, null, true)), completeAndClaim(connection, taskId, steps.get("d")));
+            assertEquals("complete", taskStatus(connection, taskId));
+            try (PreparedStatement statement = connection.prepareStatement("""
+                    SELECT to_state, metadata::text FROM tasker_task_transitions
+                     WHERE task_id = ? AND most_recent""")) {
+                statement.setLong(1, taskId);
+                try (ResultSet row = statement.executeQuery()) {
+                    assertTrue(row.next());
+                    assertEquals("complete", row.getString(1));
+                    assertEquals("{\"total_steps\": 4, \"failed_steps\": 0, \"completed_steps\": 4}", row.getString(2));
+                }
+            }
         }
     }
 
@@ -187,7 +214,8 @@ class OrchestrationFunctionsIT {
                       JOIN pg_language l ON l.oid = p.prolang
                      WHERE l.lanname = 'plpgsql' AND p.pronamespace = current_schema()::regnamespace
                      GROUP BY p.oid""");
-            assertTrue(functions.size() >= 15, "PL/pgSQL functions: " + functions.keySet());
+            assertTrue(functions.keySet().stream().anyMatch(name -> name.startsWith("tasker_complete_step_and_claim(")),
+                    "PL/pgSQL functions: " + functions.keySet());
             List<String> planningPerCall = functions.entrySet().stream().filter(function -> function.getValue() == 0)
                     .map(Map.Entry::getKey).sorted().toList();
             assertEquals(List.of(), planningPerCall);
@@ -206,7 +234,7 @@ class OrchestrationFunctionsIT {
         return counts;
     }
 
-    private record Row(boolean completed, String claimed) {
+    private record Row(boolean completed, String claimed, boolean taskCompleted) {
     }
 
     private static Connection connect(LauncherSettings.DatabaseAddress db) throws SQLException {
@@ -248,7 +276,7 @@ class OrchestrationFunctionsIT {
 
     private static List<Row> claim(Connection connection, long taskId) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT true, name FROM tasker_claim_ready_steps(?, ?, 10, 60) ORDER BY name")) {
+                "SELECT true, name, false FROM tasker_claim_ready_steps(?, ?, 10, 60) ORDER BY name")) {
             statement.setLong(1, taskId);
             statement.setString(2, CLAIMANT);
             return rows(statement);
@@ -262,7 +290,8 @@ class OrchestrationFunctionsIT {
     private static List<Row> completeAndClaim(Connection connection, long taskId, long stepId, int maxSteps)
             throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement("""
-                SELECT completed, name FROM tasker_complete_step_and_claim(?, ?, 1, '{}', ?, ?, 60) ORDER BY name""")) {
+                SELECT completed, name, task_completed
+                  FROM tasker_complete_step_and_claim(?, ?, 1, '{}', ?, ?, 60) ORDER BY name""")) {
             statement.setLong(1, taskId);
             statement.setLong(2, stepId);
             statement.setString(3, CLAIMANT);
@@ -279,10 +308,17 @@ class OrchestrationFunctionsIT {
         }
     }
 
+    private static String taskStatus(Connection connection, long taskId) throws SQLException {
+        return status(connection, "SELECT status FROM tasker_tasks WHERE task_id = ?", taskId);
+    }
+
     private static String status(Connection connection, long stepId) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT status FROM tasker_workflow_steps WHERE workflow_step_id = ?")) {
-            statement.setLong(1, stepId);
+        return status(connection, "SELECT status FROM tasker_workflow_steps WHERE workflow_step_id = ?", stepId);
+    }
+
+    private static String status(Connection connection, String sql, long id) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setLong(1, id);
             try (ResultSet row = statement.executeQuery()) {
                 assertTrue(row.next());
                 return row.getString(1);
@@ -294,7 +330,7 @@ class OrchestrationFunctionsIT {
         List<Row> rows = new ArrayList<>();
         try (ResultSet row = statement.executeQuery()) {
             while (row.next()) {
-                rows.add(new Row(row.getBoolean(1), row.getString(2)));
+                rows.add(new Row(row.getBoolean(1), row.getString(2), row.getBoolean(3)));
             }
         }
         return rows;

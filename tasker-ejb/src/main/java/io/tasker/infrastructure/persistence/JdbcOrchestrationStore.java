@@ -6,6 +6,7 @@ import io.tasker.orchestration.ClaimedStep;
 import io.tasker.orchestration.ExecutionContext;
 import io.tasker.orchestration.ExecutionStatus;
 import io.tasker.orchestration.OrchestrationStore;
+import io.tasker.orchestration.StepCompletion;
 import io.tasker.orchestration.TaskSnapshot;
 import io.tasker.registry.RegisteredTask;
 import io.tasker.registry.TaskKey;
@@ -195,8 +196,8 @@ public class JdbcOrchestrationStore implements OrchestrationStore {
     }
 
     @Override
-    public Optional<List<ClaimedStep>> completeStepAndClaim(long taskId, ClaimedStep step, String resultsJson,
-                                                            String claimant, int maxSteps, Duration lease) {
+    public Optional<StepCompletion> completeStepAndClaim(long taskId, ClaimedStep step, String resultsJson,
+                                                         String claimant, int maxSteps, Duration lease) {
         return execute("SELECT * FROM tasker_complete_step_and_claim(?, ?, ?, ?, ?, ?, ?)", statement -> {
             statement.setLong(1, taskId);
             statement.setLong(2, step.stepId());
@@ -206,6 +207,7 @@ public class JdbcOrchestrationStore implements OrchestrationStore {
             statement.setInt(6, maxSteps);
             statement.setBigDecimal(7, seconds(lease));
             List<ClaimedStep> claimed = new ArrayList<>();
+            boolean taskCompleted = false;
             try (ResultSet row = statement.executeQuery()) {
                 while (row.next()) {
                     if (!row.getBoolean("completed")) {
@@ -214,9 +216,10 @@ public class JdbcOrchestrationStore implements OrchestrationStore {
                     if (row.getObject("workflow_step_id") != null) {
                         claimed.add(claimedStep(row));
                     }
+                    taskCompleted |= row.getBoolean("task_completed");
                 }
             }
-            return Optional.of(claimed);
+            return Optional.of(new StepCompletion(claimed, taskCompleted));
         });
     }
 

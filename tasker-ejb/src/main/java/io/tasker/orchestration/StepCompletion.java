@@ -1,0 +1,14 @@
+package io.tasker.orchestration;
+
+import java.util.List;
+
+/**
+ * What the transaction that recorded a step's completion did besides: the steps it claimed, and whether the step
+ * was the task's last one, so that the same transaction completed the task.
+ */
+public record StepCompletion(List<ClaimedStep> claimed, boolean taskCompleted) {
+
+    public StepCompletion {
+        claimed = List.copyOf(claimed);
+    }
+}
