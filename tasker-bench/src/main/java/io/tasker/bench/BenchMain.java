@@ -113,7 +113,7 @@ public final class BenchMain {
                     round.stepsPerSecond());
         } while (!done);
         if (!steady.reached()) {
-            System.out.printf("  %s still got faster after %d warm-up rounds; measuring anyway%n", workload.name(),
+            System.out.printf("  %s was not steady after %d warm-up rounds; measuring anyway%n", workload.name(),
                     steady.rounds());
         }
     }

@@ -18,25 +18,27 @@ class SteadyStateTest {
     }
 
     @Test
-    void twoRoundsInARowWithoutAGainOfMoreThanFivePercentAreSteady() {
+    void threeRoundsWithinTenPercentAreSteadyAndADipIsNot() {
         SteadyState steady = new SteadyState();
 
-        assertFalse(steady.recordRound(200));
-        assertFalse(steady.recordRound(260));
-        assertFalse(steady.recordRound(250), "one round without gain");
-        assertFalse(steady.recordRound(290), "a gain of more than 5 % starts the count again");
-        assertFalse(steady.recordRound(300));
-        assertTrue(steady.recordRound(280));
+        assertFalse(steady.recordRound(420));
+        assertFalse(steady.recordRound(690));
+        assertFalse(steady.recordRound(930));
+        assertFalse(steady.recordRound(740), "a dip");
+        assertFalse(steady.recordRound(850));
+        assertFalse(steady.recordRound(1000));
+        assertFalse(steady.recordRound(1030), "850 .. 1,030 is more than 10 % apart");
+        assertTrue(steady.recordRound(980));
         assertTrue(steady.reached());
-        assertEquals(6, steady.rounds());
+        assertEquals(8, steady.rounds());
     }
 
     @Test
-    void aServerThatIsAlreadyWarmTakesTheMinimumRounds() {
+    void aServerThatIsAlreadyWarmTakesTheWindowsRounds() {
         SteadyState steady = new SteadyState();
 
         assertFalse(steady.recordRound(300));
-        assertFalse(steady.recordRound(295));
+        assertFalse(steady.recordRound(280));
         assertTrue(steady.recordRound(305));
     }
 
@@ -46,7 +48,7 @@ class SteadyStateTest {
         double throughput = 100;
         for (int round = 1; round < SteadyState.MAX_ROUNDS; round++) {
             assertFalse(steady.recordRound(throughput));
-            throughput *= 1.1;
+            throughput *= 1.2;
         }
 
         assertTrue(steady.recordRound(throughput));
