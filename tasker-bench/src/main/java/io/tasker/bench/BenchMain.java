@@ -78,9 +78,11 @@ public final class BenchMain {
         }
         List<Measurement> measurements = new ArrayList<>();
         System.out.println(Measurement.tableHeader());
+        long workflowsRun = 0;
         for (Workload workload : options.workloads()) {
-            warmUp(runner, workload, options);
+            workflowsRun += warmUp(runner, workload, options, workflowsRun);
             Measurement measurement = runner.throughput(workload, options.count(workload), options.submitters());
+            workflowsRun += measurement.n();
             System.out.println(measurement.toTableRow());
             measurements.add(measurement);
         }
@@ -95,16 +97,16 @@ public final class BenchMain {
         System.out.println("Appended " + lines.size() + " results to " + options.out().toAbsolutePath());
     }
 
-    // As many workflows as asked, or rounds until the throughput is steady (SteadyState).
-    private static void warmUp(WorkloadRunner runner, Workload workload, BenchOptions options)
+    // As many workflows as asked, or rounds until the throughput is steady (SteadyState); returns how many ran.
+    private static long warmUp(WorkloadRunner runner, Workload workload, BenchOptions options, long workflowsRun)
             throws InterruptedException {
         if (options.warmup().isPresent()) {
             if (options.warmup().getAsInt() > 0) {
                 runner.throughput(workload, options.warmup().getAsInt(), options.submitters());
             }
-            return;
+            return options.warmup().getAsInt();
         }
-        SteadyState steady = new SteadyState();
+        SteadyState steady = new SteadyState(workflowsRun);
         boolean done;
         do {
             Measurement round = runner.throughput(workload, SteadyState.ROUND_WORKFLOWS, options.submitters());
@@ -116,6 +118,7 @@ public final class BenchMain {
             System.out.printf("  %s was not steady after %d warm-up rounds; measuring anyway%n", workload.name(),
                     steady.rounds());
         }
+        return (long) steady.rounds() * SteadyState.ROUND_WORKFLOWS;
     }
 
     // The history is copies of one W1 workflow that really ran.

@@ -31,7 +31,8 @@ public record BenchOptions(Set<Workload> workloads, boolean latency, OptionalInt
               --n N              workflows per throughput workload (default 1000; W4 200)
               --submitters N     concurrent submitting clients (default 4)
               --warmup N|steady  workflows run before each measured workload and not counted; steady (the
-                                 default): rounds of 1000 until three in a row run within 10 % of each other
+                                 default): rounds of 1000, at least until the server ran 10000, then until
+                                 three in a row run within 10 % of each other
               --latency-n N      sequential diamond workflows of the latency figure (default 200)
               --url URL          benchmark a running server (e.g. http://localhost:8080/tasker) instead of
                                  starting the embedded default

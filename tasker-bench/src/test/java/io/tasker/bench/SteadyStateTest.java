@@ -10,7 +10,7 @@ class SteadyStateTest {
 
     @Test
     void aClimbingServerIsStillWarmingUp() {
-        SteadyState steady = new SteadyState();
+        SteadyState steady = new SteadyState(SteadyState.FRESH_NODE_WORKFLOWS);
 
         for (double throughput : new double[] {80, 120, 150, 190, 230}) {
             assertFalse(steady.recordRound(throughput), "stopped at " + throughput);
@@ -19,7 +19,7 @@ class SteadyStateTest {
 
     @Test
     void threeRoundsWithinTenPercentAreSteadyAndADipIsNot() {
-        SteadyState steady = new SteadyState();
+        SteadyState steady = new SteadyState(SteadyState.FRESH_NODE_WORKFLOWS);
 
         assertFalse(steady.recordRound(420));
         assertFalse(steady.recordRound(690));
@@ -35,7 +35,7 @@ class SteadyStateTest {
 
     @Test
     void aServerThatIsAlreadyWarmTakesTheWindowsRounds() {
-        SteadyState steady = new SteadyState();
+        SteadyState steady = new SteadyState(SteadyState.FRESH_NODE_WORKFLOWS);
 
         assertFalse(steady.recordRound(300));
         assertFalse(steady.recordRound(280));
@@ -43,8 +43,22 @@ class SteadyStateTest {
     }
 
     @Test
+    void aFreshServerRunsItsTenThousandWorkflowsFirst() {
+        SteadyState fresh = new SteadyState(0);
+        for (int round = 1; round < 10; round++) {
+            assertFalse(fresh.recordRound(900), "round " + round);
+        }
+        assertTrue(fresh.recordRound(900));
+
+        SteadyState measuredOnce = new SteadyState(8_000);
+        assertFalse(measuredOnce.recordRound(900));
+        assertFalse(measuredOnce.recordRound(900));
+        assertTrue(measuredOnce.recordRound(900));
+    }
+
+    @Test
     void aServerThatNeverSettlesStopsAtTheLimit() {
-        SteadyState steady = new SteadyState();
+        SteadyState steady = new SteadyState(SteadyState.FRESH_NODE_WORKFLOWS);
         double throughput = 100;
         for (int round = 1; round < SteadyState.MAX_ROUNDS; round++) {
             assertFalse(steady.recordRound(throughput));
