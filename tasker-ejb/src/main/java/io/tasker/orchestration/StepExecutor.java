@@ -19,8 +19,8 @@ import java.util.function.IntSupplier;
  * Runs one claimed attempt of a step in a transaction of its own that also records the completion, so whatever
  * the handler writes through transactional resources commits exactly when the step is recorded complete. The same
  * transaction claims the steps that are ready then, so a pass moves from step to step with one commit, and
- * completes the task after its last step. A failing
- * handler rolls that transaction back; the coordinator records the failure in a new one.
+ * completes the task after its last step. A failing handler rolls that transaction back; the coordinator records
+ * the failure in a new one.
  */
 @Stateless
 public class StepExecutor {
