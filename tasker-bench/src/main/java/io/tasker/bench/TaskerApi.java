@@ -21,15 +21,11 @@ import java.util.Set;
 public final class TaskerApi {
 
     private static final Set<String> FINISHED = Set.of("complete", "error", "cancelled", "resolved_manually");
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
     // Json.createReader loads the JSON provider through the ServiceLoader (a class path scan) on every call.
     private static final JsonReaderFactory JSON = Json.createReaderFactory(Map.of());
 
-    private static final int CONNECT_TIMEOUT_MS = 5_000;
-
-    // HTTP/1.1 with keep-alive through the JDK's blocking client: the request runs on the calling thread. The
-    // asynchronous java.net.http client hands each exchange between threads, and the benchmark shares the server's
-    // cores: it cost twice the CPU per request.
     private final URI tasks;
 
     /** @param api the API's base address, e.g. {@code http://localhost:8080/tasker} */
@@ -78,12 +74,14 @@ public final class TaskerApi {
         return FinishedTask.of(task);
     }
 
-    // A GET, or a POST of the JSON body that asks for a minimal answer (RFC 7240). The answer is read whole, so
-    // the connection goes back to the JDK's keep-alive cache.
+    // A GET, or a POST of the JSON body that asks for a minimal answer (RFC 7240), over HTTP/1.1 with keep-alive
+    // through the JDK's blocking client: the exchange runs on the calling thread. The asynchronous java.net.http
+    // client hands each exchange between threads, and the benchmark shares the server's cores: it cost twice the
+    // CPU per request. The answer is read whole, so the connection goes back to the keep-alive cache.
     private Response send(URI uri, String jsonBody) {
         try {
             HttpURLConnection connection = (HttpURLConnection) uri.toURL().openConnection();
-            connection.setConnectTimeout(CONNECT_TIMEOUT_MS);
+            connection.setConnectTimeout((int) CONNECT_TIMEOUT.toMillis());
             connection.setReadTimeout((int) REQUEST_TIMEOUT.toMillis());
             if (jsonBody != null) {
                 connection.setRequestMethod("POST");

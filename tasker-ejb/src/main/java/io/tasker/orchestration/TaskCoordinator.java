@@ -19,14 +19,14 @@ import java.util.logging.Logger;
 import java.util.stream.Stream;
 
 /**
- * Drives one pass over a task (reference §4.3, with the retries of decisions §1): claim the ready steps, run
- * them concurrently on the step threads, record each outcome, and repeat until nothing is ready or running; then
+ * Drives one pass over a task (reference §4.3, with the retries of decisions §1): claim the ready steps, run them
+ * concurrently on the step threads, record each outcome, and repeat until nothing is ready or running; then
  * finalize. A step's completion claims the steps that are ready then in its own transaction, and the last step's
- * completion completes the task, so there is nothing left to finalize; after a failure or a timeout the pass
- * claims itself. Independent steps run in parallel, up to
- * {@code tasker.execution.max-concurrent-steps} per task. While steps run, their claims are renewed; an attempt
- * that outlives its timeout is abandoned (its thread interrupted) and recorded as failed. When the node stops, the
- * pass claims nothing more and gives back the steps still running after the grace period.
+ * completion completes the task, so there is nothing left to finalize; after a failure or a timeout the pass claims
+ * itself. Independent steps run in parallel, up to {@code tasker.execution.max-concurrent-steps} per task. While
+ * steps run, their claims are renewed; an attempt that outlives its timeout is abandoned (its thread interrupted)
+ * and recorded as failed. When the node stops, the pass claims nothing more and gives back the steps still running
+ * after the grace period.
  *
  * <p>Each pass claims under its own name. Its database calls are retried while the database is unavailable; when
  * that happened (a commit may have succeeded though the call failed) or when the pass cannot go on, it gives back

@@ -23,7 +23,8 @@ class LauncherSettingsTest {
         assertEquals(Optional.empty(), settings.externalDatabase());
         assertEquals(Optional.empty(), settings.externalBroker());
         assertEquals("node-1", settings.nodeName());
-        assertEquals(List.of("-Xms256m", "-Xmx512m", "-XX:+UseParallelGC", "-XX:-UseCodeCacheFlushing"), settings.jvmOptions());
+        assertEquals(List.of("-Xms256m", "-Xmx512m", "-XX:+UseParallelGC", "-XX:-UseCodeCacheFlushing"),
+                settings.jvmOptions());
     }
 
     @Test
