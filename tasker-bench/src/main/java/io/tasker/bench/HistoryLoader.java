@@ -10,7 +10,8 @@ import java.sql.Statement;
 
 /**
  * Fills the database with a history of finished workflows, copies of one that really ran (its steps, edges and
- * transitions, with new ids from Tasker's sequences), to show that history does not slow the engine down.
+ * transitions, with new ids from Tasker's sequences), to show that history does not slow the engine down. The rows
+ * are copied whole, so the copies follow the schema as it changes.
  */
 final class HistoryLoader {
 
@@ -22,15 +23,15 @@ final class HistoryLoader {
     private record Copy(Parameter parameter, String sql) {
     }
 
+    // Each copy is the model's row as JSON with its keys replaced, read back as a row of the same table: the copy
+    // has every column the schema has, without the benchmark naming them.
     private static final Copy[] STATEMENTS = {
         new Copy(Parameter.BATCH_SIZE, """
         CREATE TEMP TABLE history_tasks ON COMMIT DROP AS
         SELECT nextval('tasker_tasks_seq') AS task_id FROM generate_series(1, ?)"""),
         new Copy(Parameter.MODEL_TASK, """
-        INSERT INTO tasker_tasks (task_id, named_task_id, status, complete, requested_at, completed_at, bypass_steps,
-                                  tags, context, next_pass_at, created_at, updated_at)
-        SELECT h.task_id, t.named_task_id, t.status, t.complete, t.requested_at, t.completed_at, t.bypass_steps,
-               t.tags, t.context, t.next_pass_at, t.created_at, t.updated_at
+        INSERT INTO tasker_tasks
+        SELECT (jsonb_populate_record(NULL::tasker_tasks, to_jsonb(t) || jsonb_build_object('task_id', h.task_id))).*
           FROM history_tasks h CROSS JOIN tasker_tasks t
          WHERE t.task_id = ?"""),
         new Copy(Parameter.MODEL_TASK, """
@@ -39,28 +40,31 @@ final class HistoryLoader {
           FROM history_tasks h CROSS JOIN tasker_workflow_steps s
          WHERE s.task_id = ?"""),
         new Copy(Parameter.NONE, """
-        INSERT INTO tasker_workflow_steps (workflow_step_id, task_id, named_step_id, name, status, retryable,
-                                           retry_limit, skippable, in_process, processed, processed_at, attempts,
-                                           last_attempted_at, results, created_at, updated_at)
-        SELECT c.step_id, c.task_id, s.named_step_id, s.name, s.status, s.retryable, s.retry_limit, s.skippable,
-               s.in_process, s.processed, s.processed_at, s.attempts, s.last_attempted_at, s.results, s.created_at,
-               s.updated_at
+        INSERT INTO tasker_workflow_steps
+        SELECT (jsonb_populate_record(NULL::tasker_workflow_steps,
+                    to_jsonb(s) || jsonb_build_object('workflow_step_id', c.step_id, 'task_id', c.task_id))).*
           FROM history_steps c JOIN tasker_workflow_steps s ON s.workflow_step_id = c.original_id"""),
         new Copy(Parameter.NONE, """
-        INSERT INTO tasker_workflow_step_edges (id, from_step_id, to_step_id, name, created_at, updated_at)
-        SELECT nextval('tasker_workflow_step_edges_seq'), f.step_id, t.step_id, e.name, e.created_at, e.updated_at
+        INSERT INTO tasker_workflow_step_edges
+        SELECT (jsonb_populate_record(NULL::tasker_workflow_step_edges,
+                    to_jsonb(e) || jsonb_build_object('id', nextval('tasker_workflow_step_edges_seq'),
+                                                      'from_step_id', f.step_id, 'to_step_id', t.step_id))).*
           FROM tasker_workflow_step_edges e
           JOIN history_steps f ON f.original_id = e.from_step_id
           JOIN history_steps t ON t.original_id = e.to_step_id AND t.task_id = f.task_id"""),
         new Copy(Parameter.NONE, """
-        INSERT INTO tasker_workflow_step_transitions (workflow_step_id, from_state, to_state, metadata, sort_key,
-                                                      most_recent, created_at)
-        SELECT c.step_id, r.from_state, r.to_state, r.metadata, r.sort_key, r.most_recent, r.created_at
+        INSERT INTO tasker_workflow_step_transitions OVERRIDING SYSTEM VALUE
+        SELECT (jsonb_populate_record(NULL::tasker_workflow_step_transitions,
+                    to_jsonb(r) || jsonb_build_object(
+                        'id', nextval(pg_get_serial_sequence('tasker_workflow_step_transitions', 'id')),
+                        'workflow_step_id', c.step_id))).*
           FROM history_steps c JOIN tasker_workflow_step_transitions r ON r.workflow_step_id = c.original_id"""),
         new Copy(Parameter.MODEL_TASK, """
-        INSERT INTO tasker_task_transitions (task_id, from_state, to_state, metadata, sort_key, most_recent,
-                                             created_at)
-        SELECT h.task_id, r.from_state, r.to_state, r.metadata, r.sort_key, r.most_recent, r.created_at
+        INSERT INTO tasker_task_transitions OVERRIDING SYSTEM VALUE
+        SELECT (jsonb_populate_record(NULL::tasker_task_transitions,
+                    to_jsonb(r) || jsonb_build_object(
+                        'id', nextval(pg_get_serial_sequence('tasker_task_transitions', 'id')),
+                        'task_id', h.task_id))).*
           FROM history_tasks h CROSS JOIN tasker_task_transitions r
          WHERE r.task_id = ?""")
     };

@@ -6,6 +6,6 @@ import java.util.List;
 public class InvalidConfigurationException extends RuntimeException {
 
     public InvalidConfigurationException(List<String> problems) {
-        super("Invalid Tasker configuration: " + String.join("; ", problems));
+        super("TASKER-CONF-001 invalid Tasker configuration: " + String.join("; ", problems));
     }
 }

@@ -1,7 +1,5 @@
 package io.tasker.config;
 
-import io.tasker.orchestration.FinalizationPolicy;
-import io.tasker.retry.BackoffPolicy;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -9,12 +7,13 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
-import java.util.random.RandomGenerator;
 import org.eclipse.microprofile.config.Config;
 
 /**
- * Every Tasker setting, read once from MicroProfile Config and checked (decisions §20). Defaults live in
+ * Every Tasker setting, read once from MicroProfile Config and checked at boot, so a wrong value stops deployment
+ * with a message naming its key. Defaults live in
  * {@code META-INF/microprofile-config.properties}; environment variables override them ({@code tasker.backoff.
  * max-backoff-seconds} is {@code TASKER_BACKOFF_MAX_BACKOFF_SECONDS}). docs/configuration.md describes each key.
  */
@@ -36,8 +35,12 @@ public class TaskerSettings {
     private Duration sweepInterval;
     private Duration sweepGrace;
     private Duration shutdownGrace;
-    private BackoffPolicy backoffPolicy;
-    private FinalizationPolicy finalizationPolicy;
+    private List<Duration> backoffProgression;
+    private double backoffMultiplier;
+    private Duration maxBackoff;
+    private double jitterFraction;
+    private Duration backoffBuffer;
+    private Duration waitingDelay;
 
     @PostConstruct
     void load() {
@@ -56,18 +59,15 @@ public class TaskerSettings {
         sweepGrace = reader.seconds("tasker.sweep.grace-seconds", Duration.ofSeconds(1), DAY);
         shutdownGrace = reader.seconds("tasker.shutdown.grace-seconds", Duration.ZERO, Duration.ofMinutes(10));
 
-        Duration maxBackoff = reader.seconds("tasker.backoff.max-backoff-seconds", Duration.ofMillis(1), DAY);
-        var progression = reader.secondsList("tasker.backoff.default-backoff-seconds", Duration.ZERO, DAY);
-        double multiplier = reader.decimal("tasker.backoff.multiplier", 1, 10);
+        maxBackoff = reader.seconds("tasker.backoff.max-backoff-seconds", Duration.ofMillis(1), DAY);
+        backoffProgression = reader.secondsList("tasker.backoff.default-backoff-seconds", Duration.ZERO, DAY);
+        backoffMultiplier = reader.decimal("tasker.backoff.multiplier", 1, 10);
         boolean jitter = reader.bool("tasker.backoff.jitter-enabled");
-        double jitterFraction = reader.decimal("tasker.backoff.jitter-max-percentage", 0, 1);
-        Duration buffer = reader.seconds("tasker.backoff.buffer-seconds", Duration.ZERO, Duration.ofMinutes(5));
-        Duration waitingDelay = reader.seconds("tasker.reenqueue.waiting-delay-seconds", Duration.ZERO, DAY);
+        double jitterMaximum = reader.decimal("tasker.backoff.jitter-max-percentage", 0, 1);
+        jitterFraction = jitter ? jitterMaximum : 0;
+        backoffBuffer = reader.seconds("tasker.backoff.buffer-seconds", Duration.ZERO, Duration.ofMinutes(5));
+        waitingDelay = reader.seconds("tasker.reenqueue.waiting-delay-seconds", Duration.ZERO, DAY);
         reader.failOnProblems();
-
-        backoffPolicy = new BackoffPolicy(progression, multiplier, maxBackoff, jitter ? jitterFraction : 0,
-                RandomGenerator.getDefault());
-        finalizationPolicy = new FinalizationPolicy(buffer, maxBackoff.plus(buffer), stepLease, waitingDelay);
     }
 
     /** Which {@code environments.<env>} section of the templates applies. */
@@ -120,12 +120,34 @@ public class TaskerSettings {
         return shutdownGrace;
     }
 
-    public BackoffPolicy backoffPolicy() {
-        return backoffPolicy;
+    /** The waits after the 1st, 2nd, ... failed attempt of a step. */
+    public List<Duration> backoffProgression() {
+        return backoffProgression;
     }
 
-    public FinalizationPolicy finalizationPolicy() {
-        return finalizationPolicy;
+    /** The exponent of the wait after attempts beyond the progression. */
+    public double backoffMultiplier() {
+        return backoffMultiplier;
+    }
+
+    /** The longest wait before a retry. */
+    public Duration maxBackoff() {
+        return maxBackoff;
+    }
+
+    /** How far a wait may be moved at random, as a fraction of itself; 0 when jitter is off. */
+    public double jitterFraction() {
+        return jitterFraction;
+    }
+
+    /** Added to the wait for a retry, so the message that drives it does not arrive just before it is due. */
+    public Duration backoffBuffer() {
+        return backoffBuffer;
+    }
+
+    /** When steps wait for dependencies that nothing is working on, how long until the task is looked at again. */
+    public Duration waitingDelay() {
+        return waitingDelay;
     }
 
     private static String defaultNodeName() {

@@ -17,7 +17,7 @@ import java.util.logging.Logger;
  * (Payara Micro calls no EJB {@code @PreDestroy} when it shuts down).
  */
 @ApplicationScoped
-public class NodeLifecycle {
+public class NodeLifecycle implements TaskPass.Node {
 
     private static final Logger LOG = Logger.getLogger(NodeLifecycle.class.getName());
     // Beyond the grace period, time for passes to release their steps and finalize.
@@ -41,11 +41,13 @@ public class NodeLifecycle {
     }
 
     /** Whether the node is stopping: passes must not start new work. */
+    @Override
     public boolean isStopping() {
         return stoppingSince != null;
     }
 
     /** When running steps must be released, once the node is stopping. */
+    @Override
     public Instant releaseDeadline() {
         return stoppingSince.plus(settings.shutdownGrace());
     }

@@ -1,5 +1,8 @@
 package io.tasker.orchestration;
 
+import io.tasker.orchestration.claim.StepClaim;
+import io.tasker.orchestration.execution.StepOutcome;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,17 +22,19 @@ import java.util.function.Predicate;
 /** The attempts a pass has running, each with the moment it must be finished by. Used by one thread. */
 final class RunningSteps {
 
-    private record Attempt(ClaimedStep step, Instant deadline) {
+    private record Attempt(StepClaim step, Instant deadline) {
     }
 
     private final CompletionService<StepOutcome> completion;
+    private final Clock clock;
     private final Map<Future<StepOutcome>, Attempt> attempts = new HashMap<>();
 
-    RunningSteps(Executor executor) {
+    RunningSteps(Executor executor, Clock clock) {
         this.completion = new ExecutorCompletionService<>(executor);
+        this.clock = clock;
     }
 
-    void start(ClaimedStep step, Callable<StepOutcome> work, Instant deadline) {
+    void start(StepClaim step, Callable<StepOutcome> work, Instant deadline) {
         attempts.put(completion.submit(work), new Attempt(step, deadline));
     }
 
@@ -37,11 +42,7 @@ final class RunningSteps {
         return attempts.isEmpty();
     }
 
-    int size() {
-        return attempts.size();
-    }
-
-    List<ClaimedStep> steps() {
+    List<StepClaim> steps() {
         return attempts.values().stream().map(Attempt::step).toList();
     }
 
@@ -55,7 +56,7 @@ final class RunningSteps {
      */
     Optional<StepOutcome> awaitNext(Instant until) throws InterruptedException {
         while (true) {
-            long waitMillis = Math.max(0, Duration.between(Instant.now(), until).toMillis());
+            long waitMillis = Math.max(0, Duration.between(clock.instant(), until).toMillis());
             Future<StepOutcome> ended = completion.poll(waitMillis, TimeUnit.MILLISECONDS);
             if (ended == null) {
                 return Optional.empty();
@@ -68,17 +69,17 @@ final class RunningSteps {
     }
 
     /** Stops waiting for the attempts past their deadline, interrupting their threads; returns their steps. */
-    List<ClaimedStep> abandonOverdue(Instant now) {
+    List<StepClaim> abandonOverdue(Instant now) {
         return abandon(attempt -> !attempt.deadline().isAfter(now));
     }
 
     /** Stops waiting for every attempt, interrupting their threads; returns their steps. */
-    List<ClaimedStep> abandonAll() {
+    List<StepClaim> abandonAll() {
         return abandon(attempt -> true);
     }
 
-    private List<ClaimedStep> abandon(Predicate<Attempt> which) {
-        List<ClaimedStep> abandoned = new ArrayList<>();
+    private List<StepClaim> abandon(Predicate<Attempt> which) {
+        List<StepClaim> abandoned = new ArrayList<>();
         attempts.entrySet().removeIf(entry -> {
             if (!which.test(entry.getValue())) {
                 return false;

@@ -1,8 +1,10 @@
 /**
- * Orchestration: how a task runs. A message on the task-runner queue starts a pass of the
- * {@link io.tasker.orchestration.TaskCoordinator}: it claims the steps the readiness function says are ready,
- * runs them concurrently (each in its own transaction with its completion), claims what they unblocked, and
- * repeats until nothing is ready or running. The {@link io.tasker.orchestration.TaskFinalizer} then completes
- * the task, fails it, or sends one message delayed until its earliest retry is due (decisions §1–§3).
+ * Orchestration: how a task runs. A message on the task-runner queue starts a pass
+ * ({@link io.tasker.orchestration.TaskCoordinator}, {@link io.tasker.orchestration.TaskPass}): steps are claimed
+ * ({@code claim}), run with their completion ({@code execution}), failures recorded and retried
+ * ({@code io.tasker.retry}), until nothing is ready or running; the last step's completion completes the task, any
+ * other pass ends with the finalizer ({@code finalization}), which completes or fails the task or re-enqueues it.
+ * The sweep ({@code recovery}) re-drives what a dead node or a lost message left behind.
+ * {@link io.tasker.orchestration.NodeLifecycle} starts and stops a node's passes.
  */
 package io.tasker.orchestration;

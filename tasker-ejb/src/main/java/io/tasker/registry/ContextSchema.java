@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The JSON Schema a task's context must satisfy, with standard semantics (decisions §9): {@code required} means
+ * The JSON Schema a task's context must satisfy, with standard semantics: {@code required} means
  * required, {@code additionalProperties} decides extra keys, and no default is invented. Draft 2020-12 unless the
  * schema names another draft in {@code $schema}. Each violation is reported at the JSON pointer of the offending
  * field under {@code /context}.

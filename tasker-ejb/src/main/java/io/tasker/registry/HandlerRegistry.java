@@ -3,6 +3,7 @@ package io.tasker.registry;
 import io.tasker.errors.InvalidRequestException;
 import io.tasker.errors.NotFoundException;
 import io.tasker.template.SemanticVersion;
+import io.tasker.template.TaskKey;
 import io.tasker.template.TemplateParser;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Collection;

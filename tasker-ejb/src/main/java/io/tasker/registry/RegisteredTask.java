@@ -3,6 +3,7 @@ package io.tasker.registry;
 import io.tasker.api.StepHandler;
 import io.tasker.errors.FieldError;
 import io.tasker.json.JsonDocuments;
+import io.tasker.template.TaskKey;
 import io.tasker.template.StepTemplate;
 import io.tasker.template.TaskTemplate;
 import java.util.LinkedHashMap;
@@ -40,7 +41,7 @@ public final class RegisteredTask {
     }
 
     public TaskKey key() {
-        return new TaskKey(template.namespace(), template.name(), template.version());
+        return template.key();
     }
 
     public TaskTemplate template() {

@@ -47,7 +47,7 @@ public class RegistryBootstrap {
     private HandlerBeans handlerBeans;
 
     @Inject
-    private DefinitionCatalog catalog;
+    private DefinitionStore definitions;
 
     @Inject
     private Event<TemplatesRegistered> registered;
@@ -59,7 +59,7 @@ public class RegistryBootstrap {
                     name -> config.getOptionalValue(name, String.class));
             List<TaskTemplate> templates = new TemplateLoader(parser).load(sources());
             for (TaskTemplate template : templates) {
-                DefinitionCatalog.DefinitionIds ids = catalog.record(template);
+                DefinitionStore.DefinitionIds ids = definitions.record(template);
                 registry.register(new RegisteredTask(template, handlers(template), contextSchema(template),
                         ids.namedTaskId(), ids.namedStepIds()), false);
             }

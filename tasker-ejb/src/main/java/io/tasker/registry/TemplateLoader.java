@@ -1,5 +1,6 @@
 package io.tasker.registry;
 
+import io.tasker.template.TaskKey;
 import io.tasker.template.TaskTemplate;
 import io.tasker.template.TemplateException;
 import io.tasker.template.TemplateParser;
@@ -27,7 +28,7 @@ public final class TemplateLoader {
         for (TemplateSource source : sources) {
             TaskTemplate template = parser.parse(source.location(), source.yaml());
             TaskTemplate earlier = byKey.putIfAbsent(
-                    new TaskKey(template.namespace(), template.name(), template.version()), template);
+                    template.key(), template);
             if (earlier != null) {
                 throw new TemplateException(source.location(), template.fullName() + " is already defined by "
                         + earlier.source());

@@ -6,7 +6,7 @@ import java.util.Optional;
 import java.util.random.RandomGenerator;
 
 /**
- * How long a step waits after a failed attempt before it may run again (reference §5.2).
+ * How long a step waits after a failed attempt before it may run again.
  *
  * <p>After the n-th failed attempt the wait is the n-th value of the configured progression (default
  * 1, 2, 4, 8, 16, 32 s); beyond the progression it is n^multiplier seconds. It is capped at the maximum back-off,

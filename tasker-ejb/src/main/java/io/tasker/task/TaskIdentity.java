@@ -16,7 +16,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * The identity of a creation request, which makes creation idempotent (decisions §10): with an
+ * The identity of a creation request, which makes creation idempotent: with an
  * {@code Idempotency-Key}, the key for that template version; under identity strategy {@code hash}, the template
  * version and the context (its keys in any order). None under the default strategy without a key: every request
  * creates a task. A keyed identity also carries a digest of the whole request, so a key reused for a different

@@ -5,17 +5,11 @@ import io.tasker.errors.FieldError;
 import io.tasker.errors.IdempotencyKeyReusedException;
 import io.tasker.errors.InvalidRequestException;
 import io.tasker.errors.NotFoundException;
-import io.tasker.orchestration.OrchestrationStore;
-import io.tasker.orchestration.TaskQueue;
 import io.tasker.registry.HandlerRegistry;
 import io.tasker.registry.RegisteredTask;
 import io.tasker.template.StepTemplate;
 import jakarta.ejb.Stateless;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,25 +17,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Creates, reads and cancels tasks. */
+/** Creates and cancels tasks, each a transaction of its own. */
 @Stateless
 public class TaskService {
-
-    // EclipseLink's hint for results that are not registered for change tracking (other providers ignore it).
-    private static final String READ_ONLY = "eclipselink.read-only";
 
     /** The task a creation request resolved to, and whether the request created it or found it (a repeat). */
     public record Creation(long taskId, boolean created) {
     }
 
-    @PersistenceContext(unitName = "tasker")
-    private EntityManager em;
-
     @Inject
     private HandlerRegistry registry;
 
     @Inject
-    private OrchestrationStore store;
+    private TaskStore store;
 
     @Inject
     private TaskQueue queue;
@@ -49,10 +37,9 @@ public class TaskService {
     /**
      * Creates a task of the registered template the request names, in one transaction: the task, its steps and
      * edges, their first transitions, and the message that starts it. Either all of it commits or none. It answers
-     * with the task's id only: a caller that shows the task reads it after the commit ({@link #findTask}). A request
-     * with an identity (an idempotency key, or a template with identity strategy {@code hash}) whose task exists
-     * returns that task instead; requests with the same identity are serialised, so concurrent repeats create it
-     * once.
+     * with the task's id only: a caller that shows the task reads it after the commit. A request with an identity
+     * (an idempotency key, or a template with identity strategy {@code hash}) whose task exists returns that task
+     * instead; requests with the same identity take turns, so concurrent repeats create it once.
      *
      * @throws NotFoundException when no such template (or version) is registered
      * @throws InvalidRequestException when the request, its bypassed steps or its context (checked against the
@@ -71,52 +58,21 @@ public class TaskService {
             throw new InvalidRequestException(problems);
         }
         Optional<TaskIdentity> identity = TaskIdentity.of(definition, request);
-        if (identity.isPresent()) {
-            Optional<Task> existing = taskWith(identity.get());
-            if (existing.isPresent()) {
-                return new Creation(existing.get().id(), false);
+        TaskStore.CreationResult result = store.createTask(definition, request, identity);
+        if (!result.created()) {
+            if (identity.orElseThrow().keyed() && !result.sameRequest()) {
+                throw new IdempotencyKeyReusedException("this Idempotency-Key created task " + result.taskId()
+                        + " with a different request; a new request needs a new key");
             }
+            return new Creation(result.taskId(), false);
         }
-
-        long taskId = store.createTask(definition, request, identity);
-        queue.enqueue(taskId, Duration.ZERO);
-        return new Creation(taskId, true);
-    }
-
-    // Serialises requests with one identity until the first one's transaction ends, then finds its task.
-    private Optional<Task> taskWith(TaskIdentity identity) {
-        store.lockIdentity(identity.hash());
-        Optional<Task> existing = em.createNamedQuery(Task.BY_IDENTITY, Task.class)
-                .setParameter("identity", identity.hash())
-                .getResultStream()
-                .findFirst();
-        if (existing.isPresent() && identity.keyed() && !existing.get().requestedAs(identity)) {
-            throw new IdempotencyKeyReusedException("this Idempotency-Key created task " + existing.get().id()
-                    + " with a different request; a new request needs a new key");
-        }
-        return existing;
+        queue.enqueue(result.taskId(), Duration.ZERO);
+        return new Creation(result.taskId(), true);
     }
 
     /**
-     * The task with its steps, as committed. It runs outside any transaction and reads without keeping the
-     * entities for change tracking (they are only shown): a read in a transaction would not see what that
-     * transaction wrote.
-     *
-     * @throws NotFoundException when there is no such task
-     */
-    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public Task findTask(long taskId) {
-        return em.createNamedQuery(Task.WITH_STEPS, Task.class)
-                .setParameter("taskId", taskId)
-                .setHint(READ_ONLY, true)
-                .getResultStream()
-                .findFirst()
-                .orElseThrow(() -> new NotFoundException("task " + taskId + " does not exist"));
-    }
-
-    /**
-     * Cancels a pending or running task (reference D17): it and its unfinished steps move to cancelled, recorded
-     * with the actor and reason; no step of it is scheduled again, and a running step's late result is discarded.
+     * Cancels a pending or running task: it and its unfinished steps move to cancelled, recorded with the actor and
+     * reason; no step of it is scheduled again, and a running step's late result is discarded.
      *
      * @throws NotFoundException when there is no such task
      * @throws ConflictException when the task has already finished (complete, error, cancelled, resolved)

@@ -3,7 +3,7 @@ package io.tasker.template;
 import java.util.Arrays;
 
 /**
- * How a template recognises a repeated request (decisions §10). A request with an {@code Idempotency-Key} header
+ * How a template recognises a repeated request. A request with an {@code Idempotency-Key} header
  * is always recognised by its key, whatever the strategy.
  */
 public enum IdentityStrategy {

@@ -10,7 +10,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Expands {@code ${NAME}} and {@code ${NAME:default}} in the strings of a YAML tree (decisions §12). Values come
+ * Expands {@code ${NAME}} and {@code ${NAME:default}} in the strings of a YAML tree. Values come
  * from a lookup (MicroProfile Config in the server, so environment variables and system properties count); a
  * placeholder with no value and no default is an error naming the variable.
  */

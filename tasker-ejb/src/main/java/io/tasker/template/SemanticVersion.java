@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 
 /**
  * A template version, {@code MAJOR.MINOR.PATCH}. Versions order numerically ({@code 10.0.0} after {@code 9.0.0}),
- * which is what "the latest version" means (decisions §11).
+ * which is what "the latest version" means.
  */
 public record SemanticVersion(int major, int minor, int patch) implements Comparable<SemanticVersion> {
 

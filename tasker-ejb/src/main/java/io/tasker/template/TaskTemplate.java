@@ -28,9 +28,14 @@ public record TaskTemplate(
         customEvents = List.copyOf(customEvents);
     }
 
+    /** Namespace, name and version: what identifies the template. */
+    public TaskKey key() {
+        return new TaskKey(namespace, name, version);
+    }
+
     /** {@code namespace.name@version}, as the API shows it. */
     public String fullName() {
-        return namespace + "." + name + "@" + version;
+        return key().fullName();
     }
 
     public Optional<Map<String, Object>> contextSchema() {

@@ -19,7 +19,7 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.YAMLException;
 
 /**
- * Reads a task template from YAML (reference §6.3): safe loading (plain data only, duplicate keys rejected), the
+ * Reads a task template from YAML: safe loading (plain data only, duplicate keys rejected), the
  * {@code environments.<env>} overrides merged in (steps by name, maps deeply), placeholders expanded, every key
  * and type checked, and the steps checked as a DAG. Unknown keys are errors, so a typo cannot silently change a
  * workflow.

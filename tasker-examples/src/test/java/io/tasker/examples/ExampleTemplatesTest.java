@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
- * The shipped templates parse with the engine's parser: the five example shapes of reference §15.1 and the four
+ * The shipped templates parse with the engine's parser: the five example shapes of the original engine's test suite and the four
  * benchmark workloads.
  */
 class ExampleTemplatesTest {

@@ -21,15 +21,18 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One Payara Micro process running Tasker: the Artemis resource adapter is configured for the broker and deployed
- * by a post-boot command file, then the WAR; database settings reach the application as {@code TASKER_DB_*}
- * environment variables (read through MicroProfile Config). Its log goes to a file.
+ * by a post-boot command file, then the application (the Tasker WAR with the example workflows); its HTTP port opens
+ * once the application is deployed. Database settings reach the application as {@code TASKER_DB_*} environment
+ * variables (read through MicroProfile Config). Its log goes to a file.
  */
 public final class PayaraNode implements AutoCloseable {
 
     // Longer than Tasker's default shutdown grace (20 s), so running steps may finish or be released.
     private static final Duration STOP_GRACE = Duration.ofSeconds(45);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    private static final List<String> TASKER_CHECKS = List.of("database", "broker");
+    private static final List<String> TASKER_CHECKS = List.of("database", "broker", "node");
+    private static final String HTTP_LISTENER =
+            "configs.config.server-config.network-config.network-listeners.network-listener.http-listener";
 
     private final String name;
     private final Process process;
@@ -95,8 +98,7 @@ public final class PayaraNode implements AutoCloseable {
         Files.createDirectories(root);
         Path transactionLog = Files.createDirectories(spec.directory().resolve(spec.name() + "-transactions"));
         Path logFile = spec.directory().resolve(spec.name() + ".log");
-        Path preBoot = root.resolve("pre-boot.asadmin");
-        Files.writeString(preBoot, String.join(System.lineSeparator(),
+        Path preBoot = commandFile(root, "pre-boot.asadmin",
                 // XA transactions left in doubt (the broker or database went away during a commit) are completed
                 // at startup and, while running, within 5 s rather than Payara's default minute. Set before boot:
                 // the transaction manager reads them when it starts.
@@ -104,13 +106,17 @@ public final class PayaraNode implements AutoCloseable {
                 "set configs.config.server-config.transaction-service.tx-log-dir="
                         + escapeAsadmin(transactionLog.toAbsolutePath().toString()),
                 "set configs.config.server-config.transaction-service.property.pending-txn-cleanup-interval=5",
-                ""), StandardCharsets.UTF_8);
-        Path postBoot = root.resolve("post-boot.asadmin");
-        Files.writeString(postBoot, String.join(System.lineSeparator(),
+                // The HTTP port opens once the application is deployed (post-deploy, below). Payara Micro's
+                // readiness answers UP while an application deploys if its checks are not registered yet (the
+                // resource adapter counts as a deployed application, and Payara does not implement MicroProfile
+                // Health's mp.health.default.readiness.empty.response), so an open port would send a probe's
+                // traffic into 404s.
+                "set " + HTTP_LISTENER + ".enabled=false");
+        Path postBoot = commandFile(root, "post-boot.asadmin",
                 "create-resource-adapter-config --property ConnectionParameters="
                         + escapeAsadmin(spec.broker().connectionParameters()) + " artemis-ra",
-                "deploy --type rar --name artemis-ra " + artifacts.artemisRar().toAbsolutePath(),
-                ""), StandardCharsets.UTF_8);
+                "deploy --type rar --name artemis-ra " + artifacts.artemisRar().toAbsolutePath());
+        Path postDeploy = commandFile(root, "post-deploy.asadmin", "set " + HTTP_LISTENER + ".enabled=true");
 
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -124,7 +130,8 @@ public final class PayaraNode implements AutoCloseable {
                 "--rootdir", root.toAbsolutePath().toString(),
                 "--prebootcommandfile", preBoot.toAbsolutePath().toString(),
                 "--postbootcommandfile", postBoot.toAbsolutePath().toString(),
-                "--deploy", artifacts.taskerWar().toAbsolutePath().toString()));
+                "--postdeploycommandfile", postDeploy.toAbsolutePath().toString(),
+                "--deploy", artifacts.applicationWithExamples(root).toAbsolutePath().toString()));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
@@ -139,8 +146,8 @@ public final class PayaraNode implements AutoCloseable {
     }
 
     /**
-     * Waits until {@code /health/ready} answers 200 with Tasker's own checks (database and broker) in it: Payara
-     * answers UP with no checks at all when the application failed to deploy.
+     * Waits until {@code /health/ready} answers 200 with Tasker's own checks (database, broker and node) in it:
+     * Payara answers UP with no checks at all when the application failed to deploy.
      *
      * @throws IllegalStateException when the process dies, the application fails to deploy or the deadline
      *     passes, with the end of the node's log
@@ -154,23 +161,31 @@ public final class PayaraNode implements AutoCloseable {
                 throw new IllegalStateException(name + " exited with code " + process.exitValue() + " while starting;"
                         + " end of " + logFile + ":\n" + logTail());
             }
+            boolean bootFinished = bootFinished();
             try {
                 HttpResponse<String> response = HTTP.send(ready, HttpResponse.BodyHandlers.ofString());
                 boolean taskerDeployed = HealthReport.hasChecks(response.body(), TASKER_CHECKS);
                 if (response.statusCode() == 200 && taskerDeployed) {
                     return;
                 }
-                if (!taskerDeployed && bootFinished()) {
-                    throw new IllegalStateException(name + " started but Tasker did not deploy; end of " + logFile
-                            + ":\n" + logTail());
+                if (!taskerDeployed && bootFinished) {
+                    throw notDeployed();
                 }
             } catch (IOException e) {
-                // Not listening or not answering yet.
+                // Not listening yet: the port opens once the application is deployed, before the boot finishes.
+                if (bootFinished) {
+                    throw notDeployed();
+                }
             }
             Thread.sleep(250);
         }
         throw new IllegalStateException(name + " was not ready within " + timeout.toSeconds() + " s; end of "
                 + logFile + ":\n" + logTail());
+    }
+
+    private IllegalStateException notDeployed() {
+        return new IllegalStateException(name + " started but Tasker did not deploy; end of " + logFile + ":\n"
+                + logTail());
     }
 
     // Payara Micro logs "... ready in N (ms)" once every archive is deployed (or has failed to).
@@ -253,6 +268,13 @@ public final class PayaraNode implements AutoCloseable {
         } catch (IOException e) {
             return "(log unreadable: " + e.getMessage() + ")";
         }
+    }
+
+    private static Path commandFile(Path directory, String name, String... commands) throws IOException {
+        Path file = directory.resolve(name);
+        Files.writeString(file, String.join(System.lineSeparator(), commands) + System.lineSeparator(),
+                StandardCharsets.UTF_8);
+        return file;
     }
 
     // asadmin property values escape '=' and ':' with a backslash.

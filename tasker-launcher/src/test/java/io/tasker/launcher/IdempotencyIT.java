@@ -24,7 +24,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** Repeated creation requests return the task the first one created (decisions §10). */
+/** Repeated creation requests return the task the first one created. */
 @ExtendWith(TaskerStackExtension.class)
 class IdempotencyIT {
 

@@ -31,6 +31,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class OrchestrationFunctionsIT {
 
     private static final String CLAIMANT = "functions-it#1";
+    private static final String OTHER_CLAIMANT = "functions-it#2";
     // The named task of the benchmark's diamond (a -> b, c -> d) and its step plan, as the node registered them.
     private static final String DIAMOND_DEFINITION = """
             SELECT nt.named_task_id,
@@ -93,6 +94,39 @@ class OrchestrationFunctionsIT {
     }
 
     @Test
+    void aClaimantWhoseClaimWasGivenBackAndTakenByAnotherCanNeitherCompleteNorFailTheStep(RunningStack stack)
+            throws Exception {
+        try (Connection connection = connect(stack.database())) {
+            long taskId = createDiamond(connection);
+            long a = stepIds(connection, taskId).get("a");
+            assertEquals(List.of(new Row(true, "a", false)), claim(connection, taskId, CLAIMANT));
+            release(connection, taskId);
+            // The step's next claim counts the same attempt number, under another claimant.
+            assertEquals(List.of(new Row(true, "a", false)), claim(connection, taskId, OTHER_CLAIMANT));
+
+            assertEquals(List.of(new Row(false, null, false)),
+                    completeAndClaim(connection, taskId, a, CLAIMANT, "{\"by\": \"first\"}", 10));
+            assertFalse(fail(connection, a, CLAIMANT), "the first claimant's failure was recorded");
+            assertEquals(0, renew(connection, a, CLAIMANT), "the first claimant renewed a claim it no longer holds");
+            assertEquals(List.of(new Row(true, "b", false), new Row(true, "c", false)),
+                    completeAndClaim(connection, taskId, a, OTHER_CLAIMANT, "{\"by\": \"second\"}", 10));
+
+            try (PreparedStatement statement = connection.prepareStatement("""
+                    SELECT s.results ->> 'by',
+                           (SELECT count(*) FROM tasker_workflow_step_transitions t
+                             WHERE t.workflow_step_id = s.workflow_step_id AND t.to_state = 'complete')
+                      FROM tasker_workflow_steps s WHERE s.workflow_step_id = ?""")) {
+                statement.setLong(1, a);
+                try (ResultSet row = statement.executeQuery()) {
+                    assertTrue(row.next());
+                    assertEquals("second", row.getString(1), "the step's results");
+                    assertEquals(1, row.getInt(2), "completions in the step's history");
+                }
+            }
+        }
+    }
+
+    @Test
     void aCompletionWithNoRoomClaimsNothing(RunningStack stack) throws Exception {
         try (Connection connection = connect(stack.database())) {
             long taskId = createDiamond(connection);
@@ -149,14 +183,15 @@ class OrchestrationFunctionsIT {
                     plan jsonb := %s;
                 BEGIN
                     FOR i IN 1..40 LOOP
-                        task := tasker_create_task(%d, plan, '{}', 'functions-it-scans', NULL, NULL, '[]', '[]', NULL, NULL);
+                        SELECT c.task_id INTO task FROM tasker_create_task(%d, plan, '{}', 'functions-it-scans', NULL,
+                                                                       NULL, '[]', '[]', NULL, NULL) c;
                         PERFORM tasker_start_pass(task, 'functions-it#2', 10, 60);
                         FOR step IN SELECT workflow_step_id FROM tasker_workflow_steps
                                      WHERE task_id = task ORDER BY name LOOP
                             PERFORM tasker_complete_step_and_claim(task, step, 1, '{}', 'functions-it#2', 10, 60);
                         END LOOP;
                         PERFORM get_task_execution_context(task);
-                        PERFORM tasker_transition_task(task, ARRAY['in_progress'], 'complete', '{}');
+                        PERFORM tasker_finish_task(task, 'complete', '{}');
                     END LOOP;
                 END
                 $$""";
@@ -203,9 +238,9 @@ class OrchestrationFunctionsIT {
 
     @Test
     void everyPlPgSqlFunctionPlansItsStatementsOncePerConnection(RunningStack stack) throws Exception {
-        // With the default plan_cache_mode a statement over an array argument is planned again at every call (V8):
-        // a fifth of PostgreSQL's CPU in a run. The planning itself is seen only through pg_stat_statements, which
-        // the embedded server does not load, so this checks the setting on each function of the schema.
+        // With the default plan_cache_mode a statement over an array argument is planned again at every call:
+        // a fifth of PostgreSQL's CPU in a run (sql/README.md). The planning itself is seen only through
+        // pg_stat_statements, which the embedded server does not load, so this checks the setting on each function.
         try (Connection connection = connect(stack.database())) {
             Map<String, Long> functions = counts(connection, """
                     SELECT p.oid::regprocedure::text,
@@ -243,8 +278,9 @@ class OrchestrationFunctionsIT {
 
     // A task of the benchmark's diamond.
     private static long createDiamond(Connection connection) throws SQLException {
-        String sql = "SELECT tasker_create_task(named_task_id, plan, '{}', 'functions-it', NULL, NULL, '[]', '[]',"
-                + " NULL, NULL) FROM (" + DIAMOND_DEFINITION + ") diamond";
+        String sql = "SELECT created.task_id FROM (" + DIAMOND_DEFINITION + ") diamond, LATERAL"
+                + " tasker_create_task(named_task_id, plan, '{}', 'functions-it', NULL, NULL, '[]', '[]', NULL, NULL)"
+                + " created";
         long taskId;
         try (PreparedStatement statement = connection.prepareStatement(sql);
              ResultSet row = statement.executeQuery()) {
@@ -275,10 +311,14 @@ class OrchestrationFunctionsIT {
     }
 
     private static List<Row> claim(Connection connection, long taskId) throws SQLException {
+        return claim(connection, taskId, CLAIMANT);
+    }
+
+    private static List<Row> claim(Connection connection, long taskId, String claimant) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(
                 "SELECT true, name, false FROM tasker_claim_ready_steps(?, ?, 10, 60) ORDER BY name")) {
             statement.setLong(1, taskId);
-            statement.setString(2, CLAIMANT);
+            statement.setString(2, claimant);
             return rows(statement);
         }
     }
@@ -289,14 +329,47 @@ class OrchestrationFunctionsIT {
 
     private static List<Row> completeAndClaim(Connection connection, long taskId, long stepId, int maxSteps)
             throws SQLException {
+        return completeAndClaim(connection, taskId, stepId, CLAIMANT, "{}", maxSteps);
+    }
+
+    // Completes attempt 1 of the step under the claimant.
+    private static List<Row> completeAndClaim(Connection connection, long taskId, long stepId, String claimant,
+                                              String results, int maxSteps) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement("""
                 SELECT completed, name, task_completed
-                  FROM tasker_complete_step_and_claim(?, ?, 1, '{}', ?, ?, 60) ORDER BY name""")) {
+                  FROM tasker_complete_step_and_claim(?, ?, 1, ?::jsonb, ?, ?, 60) ORDER BY name""")) {
             statement.setLong(1, taskId);
             statement.setLong(2, stepId);
-            statement.setString(3, CLAIMANT);
-            statement.setInt(4, maxSteps);
+            statement.setString(3, results);
+            statement.setString(4, claimant);
+            statement.setInt(5, maxSteps);
             return rows(statement);
+        }
+    }
+
+    // Fails attempt 1 of the step under the claimant (counted, retryable, due at once).
+    private static boolean fail(Connection connection, long stepId, String claimant) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT tasker_fail_step(?, 1, ?, '{\"error\": \"late\"}', false, 0, true)")) {
+            statement.setLong(1, stepId);
+            statement.setString(2, claimant);
+            try (ResultSet row = statement.executeQuery()) {
+                row.next();
+                return row.getBoolean(1);
+            }
+        }
+    }
+
+    // Renews attempt 1 of the step under the claimant; returns how many claims it renewed.
+    private static int renew(Connection connection, long stepId, String claimant) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT tasker_renew_step_leases(ARRAY[?]::bigint[], ARRAY[1], ?, 60)")) {
+            statement.setLong(1, stepId);
+            statement.setString(2, claimant);
+            try (ResultSet row = statement.executeQuery()) {
+                row.next();
+                return row.getInt(1);
+            }
         }
     }
 

@@ -14,7 +14,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** Cancellation (reference D17) and bypassed steps (decisions §7). */
+/** Cancellation and bypassed steps. */
 @ExtendWith(TaskerStackExtension.class)
 class TaskLifecycleIT {
 

@@ -94,9 +94,14 @@ public class TaskerStackExtension implements BeforeAllCallback, ParameterResolve
          * node's; it is stopped with the stack.
          */
         public PayaraNode startNode(String name, Map<String, String> settings) throws Exception {
+            return startNode(name, freePorts(1).get(0), settings);
+        }
+
+        /** {@link #startNode(String, Map)} on the given HTTP port. */
+        public PayaraNode startNode(String name, int httpPort, Map<String, String> settings) throws Exception {
             Map<String, String> nodeSettings = new HashMap<>(NODE_SETTINGS);
             nodeSettings.putAll(settings);
-            return stack.startNode(name, freePorts(1).get(0), nodeSettings);
+            return stack.startNode(name, httpPort, nodeSettings);
         }
 
         /** Stops everything (node, broker, database) and starts it again on the same data. */
@@ -117,21 +122,22 @@ public class TaskerStackExtension implements BeforeAllCallback, ParameterResolve
         public void close() {
             stack.close();
         }
+    }
 
-        private static List<Integer> freePorts(int count) {
-            try {
-                ServerSocket[] sockets = new ServerSocket[count];
-                for (int i = 0; i < count; i++) {
-                    sockets[i] = new ServerSocket(0);
-                }
-                List<Integer> ports = Stream.of(sockets).map(ServerSocket::getLocalPort).toList();
-                for (ServerSocket socket : sockets) {
-                    socket.close();
-                }
-                return ports;
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+    /** Ports nothing listens on now. */
+    static List<Integer> freePorts(int count) {
+        try {
+            ServerSocket[] sockets = new ServerSocket[count];
+            for (int i = 0; i < count; i++) {
+                sockets[i] = new ServerSocket(0);
             }
+            List<Integer> ports = Stream.of(sockets).map(ServerSocket::getLocalPort).toList();
+            for (ServerSocket socket : sockets) {
+                socket.close();
+            }
+            return ports;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

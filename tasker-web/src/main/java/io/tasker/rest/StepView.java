@@ -1,6 +1,6 @@
 package io.tasker.rest;
 
-import io.tasker.step.WorkflowStep;
+import io.tasker.readmodel.WorkflowStep;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.List;

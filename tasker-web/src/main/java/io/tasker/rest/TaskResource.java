@@ -1,7 +1,8 @@
 package io.tasker.rest;
 
 import io.tasker.errors.InvalidRequestException;
-import io.tasker.task.Task;
+import io.tasker.readmodel.Task;
+import io.tasker.readmodel.TaskReader;
 import io.tasker.task.TaskService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -23,7 +24,10 @@ import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
 
-/** Tasks: create one, read one, read its steps. One instance serves every request (it holds no request state). */
+/**
+ * Tasks: create one, read one, read its steps, cancel one. Changes go through {@link TaskService}, reads through the
+ * read model ({@link TaskReader}). One instance serves every request (it holds no request state).
+ */
 @ApplicationScoped
 @Path("tasks")
 @Produces(MediaType.APPLICATION_JSON)
@@ -35,6 +39,9 @@ public class TaskResource {
 
     @Inject
     private TaskService tasks;
+
+    @Inject
+    private TaskReader reader;
 
     /** The answer to a creation whose request preferred a minimal one ({@code Prefer: return=minimal}). */
     public record CreatedTask(long taskId) {
@@ -59,7 +66,7 @@ public class TaskResource {
             return response.header("Preference-Applied", RETURN_MINIMAL).entity(new CreatedTask(creation.taskId()))
                     .build();
         }
-        return response.entity(TaskView.of(tasks.findTask(creation.taskId()))).build();
+        return response.entity(TaskView.of(reader.findTask(creation.taskId()))).build();
     }
 
     /**
@@ -71,19 +78,19 @@ public class TaskResource {
     public TaskView cancel(@PathParam("task_id") String taskId, @QueryParam("reason") String reason) {
         long id = id(taskId);
         tasks.cancelTask(id, CANCELLED_BY, reason == null ? "cancelled through the API" : reason);
-        return TaskView.of(tasks.findTask(id));
+        return TaskView.of(reader.findTask(id));
     }
 
     @GET
     @Path("{task_id}")
     public TaskView get(@PathParam("task_id") String taskId) {
-        return TaskView.of(tasks.findTask(id(taskId)));
+        return TaskView.of(reader.findTask(id(taskId)));
     }
 
     @GET
     @Path("{task_id}/workflow_steps")
     public StepListView steps(@PathParam("task_id") String taskId) {
-        Task task = tasks.findTask(id(taskId));
+        Task task = reader.findTask(id(taskId));
         return new StepListView(task.id(), StepView.of(task.steps()));
     }
 

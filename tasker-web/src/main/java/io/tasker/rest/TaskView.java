@@ -1,6 +1,6 @@
 package io.tasker.rest;
 
-import io.tasker.task.Task;
+import io.tasker.readmodel.Task;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;

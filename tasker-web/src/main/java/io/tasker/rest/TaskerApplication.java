@@ -1,6 +1,6 @@
 package io.tasker.rest;
 
-import io.tasker.config.TaskerResources;
+import io.tasker.orchestration.execution.StepThreads;
 import jakarta.enterprise.concurrent.ManagedThreadFactoryDefinition;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
@@ -10,9 +10,9 @@ import jakarta.ws.rs.core.Application;
  *
  * <p>It also declares the managed thread factory of the threads that run steps (used by the engine). The
  * declaration sits on a web component because Payara Micro does not bind a concurrency resource defined on an
- * EJB inside {@code WEB-INF/lib}, while the other resources are declared with the engine ({@link TaskerResources}).
+ * EJB inside {@code WEB-INF/lib}, while the other resources are declared with the engine.
  */
 @ApplicationPath("/")
-@ManagedThreadFactoryDefinition(name = TaskerResources.STEP_THREAD_FACTORY)
+@ManagedThreadFactoryDefinition(name = StepThreads.THREAD_FACTORY)
 public class TaskerApplication extends Application {
 }

@@ -1,7 +1,6 @@
 package io.tasker.infrastructure.jms;
 
-import io.tasker.config.TaskerResources;
-import io.tasker.orchestration.TaskQueue;
+import io.tasker.task.TaskQueue;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.jms.ConnectionFactory;
@@ -17,10 +16,10 @@ import java.time.Duration;
 @ApplicationScoped
 public class JmsTaskQueue implements TaskQueue {
 
-    @Resource(lookup = TaskerResources.CONNECTION_FACTORY)
+    @Resource(lookup = TaskerJmsResources.CONNECTION_FACTORY)
     private ConnectionFactory connectionFactory;
 
-    @Resource(lookup = TaskerResources.TASK_RUNNER_QUEUE)
+    @Resource(lookup = TaskerJmsResources.TASK_RUNNER_QUEUE)
     private Queue taskRunner;
 
     @Override

@@ -1,8 +1,7 @@
 package io.tasker.infrastructure.jms;
 
-import io.tasker.config.TaskerResources;
-import io.tasker.orchestration.FinalizationDecision;
 import io.tasker.orchestration.TaskCoordinator;
+import io.tasker.orchestration.finalization.FinalizationDecision;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
@@ -19,9 +18,9 @@ import jakarta.jms.MessageListener;
  * rolls the transaction back on purpose, handing the message to a node that runs.
  */
 @MessageDriven(activationConfig = {
-        @ActivationConfigProperty(propertyName = "resourceAdapter", propertyValue = TaskerResources.RESOURCE_ADAPTER),
+        @ActivationConfigProperty(propertyName = "resourceAdapter", propertyValue = TaskerJmsResources.RESOURCE_ADAPTER),
         @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
-        @ActivationConfigProperty(propertyName = "destination", propertyValue = TaskerResources.TASK_RUNNER_ADDRESS),
+        @ActivationConfigProperty(propertyName = "destination", propertyValue = TaskerJmsResources.TASK_RUNNER_ADDRESS),
         @ActivationConfigProperty(propertyName = "useJNDI", propertyValue = "false"),
         @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "${MPCONFIG=tasker.runner.max-sessions:16}"),
         // After a broker restart, reconnect every second, for as long as it takes.

@@ -1,6 +1,5 @@
 package io.tasker.infrastructure.persistence;
 
-import io.tasker.config.TaskerResources;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Singleton;
@@ -14,8 +13,10 @@ import org.flywaydb.core.api.output.MigrateResult;
 
 /**
  * Brings the database schema up to date at boot with Flyway, from the migrations in {@code sql/} (shipped as
- * {@code db/tasker} in the engine jar). Flyway locks the schema history, so nodes that boot together migrate
- * once. Runs before anything else that touches the database.
+ * {@code db/tasker} in the engine jar): the versioned ones, then the repeatable ones that define the functions
+ * (sql/README.md). All the migrations one boot applies commit together, and Flyway locks the schema history, so
+ * nodes that boot together migrate once and none runs on a half-upgraded schema. Runs before anything else that
+ * touches the database.
  */
 @Singleton
 @Startup
@@ -25,7 +26,7 @@ public class SchemaMigration {
     private static final Logger LOG = Logger.getLogger(SchemaMigration.class.getName());
     private static final String LOCATION = "classpath:db/tasker";
 
-    @Resource(lookup = TaskerResources.DATA_SOURCE)
+    @Resource(lookup = TaskerDataSource.JNDI_NAME)
     private DataSource dataSource;
 
     @PostConstruct
@@ -38,6 +39,7 @@ public class SchemaMigration {
                 // below the first migration so all of them still run.
                 .baselineOnMigrate(true)
                 .baselineVersion("0")
+                .group(true)
                 .load();
         if (flyway.info().all().length == 0) {
             // Migrations that cannot be found would leave an empty database looking migrated.

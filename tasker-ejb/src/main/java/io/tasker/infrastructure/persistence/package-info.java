@@ -1,5 +1,6 @@
 /**
- * PostgreSQL adapters: the schema migration at boot, JSON column converters for JPA, and the JDBC calls into the
- * orchestration functions of the schema.
+ * PostgreSQL adapters: the data source the application declares, the schema migration at boot, the JDBC calls
+ * into the schema's functions (one store per port of the engine), the classification of database failures, and the
+ * database's readiness probe.
  */
 package io.tasker.infrastructure.persistence;

@@ -1,0 +1,54 @@
+package io.tasker.infrastructure.persistence;
+
+import io.tasker.json.JsonDocuments;
+import io.tasker.registry.RegisteredTask;
+import io.tasker.task.TaskIdentity;
+import io.tasker.task.TaskRequest;
+import io.tasker.task.TaskState;
+import io.tasker.task.TaskStore;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.ResultSet;
+import java.util.Map;
+import java.util.Optional;
+
+/** Task creation and cancellation through {@code tasker_create_task} and {@code tasker_cancel_task}. */
+@ApplicationScoped
+public class JdbcTaskStore implements TaskStore {
+
+    @Inject
+    private SqlCalls sql;
+
+    @Override
+    public CreationResult createTask(RegisteredTask definition, TaskRequest request, Optional<TaskIdentity> identity) {
+        return sql.call("SELECT * FROM tasker_create_task(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", statement -> {
+            statement.setInt(1, definition.namedTaskId());
+            statement.setString(2, definition.stepPlan());
+            statement.setString(3, JsonDocuments.write(request.context()));
+            statement.setString(4, request.initiator());
+            statement.setString(5, request.sourceSystem());
+            statement.setString(6, request.reason());
+            statement.setString(7, JsonDocuments.write(request.tags()));
+            statement.setString(8, JsonDocuments.write(request.bypassSteps()));
+            statement.setString(9, identity.map(TaskIdentity::hash).orElse(null));
+            statement.setString(10, identity.map(TaskIdentity::requestDigest).orElse(null));
+            try (ResultSet row = statement.executeQuery()) {
+                row.next();
+                return new CreationResult(row.getLong("task_id"), row.getBoolean("created"),
+                        row.getBoolean("request_matches"));
+            }
+        });
+    }
+
+    @Override
+    public Optional<TaskState> cancelTask(long taskId, Map<String, Object> metadata) {
+        return sql.call("SELECT tasker_cancel_task(?, ?)", statement -> {
+            statement.setLong(1, taskId);
+            statement.setString(2, JsonDocuments.write(metadata));
+            try (ResultSet row = statement.executeQuery()) {
+                row.next();
+                return Optional.ofNullable(row.getString(1)).map(TaskState::of);
+            }
+        });
+    }
+}

@@ -1,9 +1,0 @@
-package io.tasker.orchestration;
-
-import io.tasker.registry.TaskKey;
-import io.tasker.task.TaskState;
-import java.util.Map;
-
-/** What a pass needs to know about its task: its state, its template's key and its context. */
-public record TaskSnapshot(long taskId, TaskState state, TaskKey key, Map<String, Object> context) {
-}

@@ -1,0 +1,138 @@
+package io.tasker.readmodel;
+
+import io.tasker.step.StepState;
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.Map;
+
+/**
+ * One step of one task, in the read model: JPA reads it, the schema's functions write it ({@code tasker_create_task}
+ * creates it pending with its template's retry settings; claims, completions, failures and cancellation move it
+ * through its states, each change with its transition).
+ */
+@Entity
+@Table(name = "tasker_workflow_steps")
+public class WorkflowStep {
+
+    @Id
+    @Column(name = "workflow_step_id")
+    private Long id;
+
+    @Column(name = "task_id", nullable = false, updatable = false)
+    private long taskId;
+
+    @Column(nullable = false, updatable = false)
+    private String name;
+
+    @Column(nullable = false)
+    private StepState status;
+
+    @Column(nullable = false)
+    private boolean retryable;
+
+    @Column(name = "retry_limit", nullable = false)
+    private int retryLimit;
+
+    @Column(nullable = false)
+    private boolean skippable;
+
+    @Column(name = "in_process", nullable = false)
+    private boolean inProcess;
+
+    @Column(nullable = false)
+    private boolean processed;
+
+    @Column(name = "processed_at")
+    private OffsetDateTime processedAt;
+
+    @Column(nullable = false)
+    private int attempts;
+
+    @Column(name = "last_attempted_at")
+    private OffsetDateTime lastAttemptedAt;
+
+    @Column(name = "backoff_request_seconds")
+    private BigDecimal backoffRequestSeconds;
+
+    @Convert(converter = JsonObjectConverter.class)
+    @Column(nullable = false)
+    private Map<String, Object> results;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private OffsetDateTime createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private OffsetDateTime updatedAt;
+
+    protected WorkflowStep() {
+    }
+
+    public Long id() {
+        return id;
+    }
+
+    public long taskId() {
+        return taskId;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public StepState status() {
+        return status;
+    }
+
+    public boolean retryable() {
+        return retryable;
+    }
+
+    public int retryLimit() {
+        return retryLimit;
+    }
+
+    public boolean skippable() {
+        return skippable;
+    }
+
+    public boolean inProcess() {
+        return inProcess;
+    }
+
+    public boolean processed() {
+        return processed;
+    }
+
+    public OffsetDateTime processedAt() {
+        return processedAt;
+    }
+
+    public int attempts() {
+        return attempts;
+    }
+
+    public OffsetDateTime lastAttemptedAt() {
+        return lastAttemptedAt;
+    }
+
+    public BigDecimal backoffRequestSeconds() {
+        return backoffRequestSeconds;
+    }
+
+    public Map<String, Object> results() {
+        return results;
+    }
+
+    public OffsetDateTime createdAt() {
+        return createdAt;
+    }
+
+    public OffsetDateTime updatedAt() {
+        return updatedAt;
+    }
+}

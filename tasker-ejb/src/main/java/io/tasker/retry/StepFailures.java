@@ -1,0 +1,88 @@
+package io.tasker.retry;
+
+import io.tasker.api.PermanentException;
+import io.tasker.api.RetryableException;
+import io.tasker.config.TaskerSettings;
+import io.tasker.orchestration.claim.StepClaim;
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.random.RandomGenerator;
+
+/**
+ * Where a failed attempt is recorded and its retry decided: the step goes to error with the failure in its
+ * results, a {@link PermanentException} ends its retries, and otherwise the back-off policy (or the handler's
+ * retry-after) sets when its next attempt becomes due. A failure caused by the infrastructure (the database
+ * unavailable) is not the step's fault: the attempt is given back, and the step is tried again after the first
+ * wait of the back-off, for as long as the outage lasts.
+ */
+@Stateless
+public class StepFailures {
+
+    private static final int BACKTRACE_LINES = 10;
+
+    @Inject
+    private FailureStore store;
+
+    @Inject
+    private InfrastructureFailures infrastructure;
+
+    @Inject
+    private TaskerSettings settings;
+
+    private BackoffPolicy backoff;
+
+    @PostConstruct
+    void createPolicy() {
+        backoff = new BackoffPolicy(settings.backoffProgression(), settings.backoffMultiplier(),
+                settings.maxBackoff(), settings.jitterFraction(), RandomGenerator.getDefault());
+    }
+
+    /** Records the failure; false when the attempt had already lost its claim. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public boolean record(StepClaim step, Throwable failure) {
+        boolean counted = !infrastructure.isTransient(failure);
+        Optional<PermanentException> permanent = find(failure, PermanentException.class).filter(any -> counted);
+        Optional<Duration> retryAfter = find(failure, RetryableException.class).flatMap(RetryableException::retryAfter);
+        BigDecimal backoffSeconds = permanent.isPresent() ? null
+                : seconds(backoff.delayAfter(counted ? step.attempt() : 1, retryAfter));
+        return store.failStep(step, details(failure, permanent, retryAfter), permanent.isPresent(), backoffSeconds,
+                counted);
+    }
+
+    private static Map<String, Object> details(Throwable failure, Optional<PermanentException> permanent,
+                                               Optional<Duration> retryAfter) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("error", failure.getMessage() == null ? failure.getClass().getName() : failure.getMessage());
+        details.put("error_class", failure.getClass().getName());
+        permanent.flatMap(PermanentException::errorCode).ifPresent(code -> details.put("error_code", code));
+        retryAfter.ifPresent(wait -> details.put("retry_after_seconds", seconds(wait)));
+        details.put("backtrace", Arrays.stream(failure.getStackTrace())
+                .limit(BACKTRACE_LINES)
+                .map(StackTraceElement::toString)
+                .toList());
+        return details;
+    }
+
+    // The handler may have wrapped the exception that classifies the failure; the outermost one counts.
+    private static <T extends Throwable> Optional<T> find(Throwable failure, Class<T> type) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return Optional.of(type.cast(cause));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static BigDecimal seconds(Duration duration) {
+        return BigDecimal.valueOf(duration.toMillis(), 3);
+    }
+}

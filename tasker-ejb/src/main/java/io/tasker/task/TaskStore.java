@@ -1,0 +1,29 @@
+package io.tasker.task;
+
+import io.tasker.registry.RegisteredTask;
+import java.util.Map;
+import java.util.Optional;
+
+/** The task changes the schema's functions make for {@link TaskService}, each in the caller's transaction. */
+public interface TaskStore {
+
+    /**
+     * A creation's result: the task, whether the call created it (or found the one an earlier request with the same
+     * identity created), and whether that earlier request asked for the same.
+     */
+    record CreationResult(long taskId, boolean created, boolean sameRequest) {
+    }
+
+    /**
+     * Creates a pending task of the definition for the request: the task, its steps (a bypassed one resolved) and
+     * their edges, with the first transition of each. With an identity, requests with that identity take turns and a
+     * repeat finds the first one's task instead.
+     */
+    CreationResult createTask(RegisteredTask definition, TaskRequest request, Optional<TaskIdentity> identity);
+
+    /**
+     * Cancels the task and its unfinished steps if it is active; returns its state before (empty if there is no
+     * such task).
+     */
+    Optional<TaskState> cancelTask(long taskId, Map<String, Object> metadata);
+}

@@ -1,0 +1,61 @@
+package io.tasker.launcher;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The archives users deploy, the WAR and the EAR, carry the engine and no workflow of ours: no example or benchmark
+ * template or handler, and nothing that would create the examples' table in the user's database. The launcher adds
+ * the examples to the application it runs.
+ */
+class ProductArchivesIT {
+
+    @Test
+    void theWarAndTheEarCarryNoWorkflow() throws IOException {
+        for (String property : List.of("tasker.product.war", "tasker.product.ear")) {
+            Path archive = Path.of(System.getProperty(property));
+            assertTrue(Files.isRegularFile(archive), archive + " is missing");
+            List<String> demo = new ArrayList<>();
+            try (InputStream in = Files.newInputStream(archive)) {
+                collectDemo(archive.getFileName().toString(), in, demo);
+            }
+            assertEquals(List.of(), demo, "workflow content in " + archive);
+        }
+    }
+
+    @Test
+    void theLauncherDeploysTheExamples() throws IOException {
+        Path application = RuntimeArtifacts.locate().applicationWithExamples(Files.createTempDirectory("application"));
+        List<String> demo = new ArrayList<>();
+        try (InputStream in = Files.newInputStream(application)) {
+            collectDemo("tasker.war", in, demo);
+        }
+        assertTrue(demo.contains("tasker.war!WEB-INF/lib/tasker-examples.jar!META-INF/tasker/tasks/examples/"
+                + "diamond_workflow.yaml"), "the launcher's application: " + demo);
+    }
+
+    // Walks an archive and the archives inside it, noting templates, the examples' migrations and classes.
+    private static void collectDemo(String path, InputStream archive, List<String> demo) throws IOException {
+        ZipInputStream zip = new ZipInputStream(archive);
+        for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+            String name = entry.getName();
+            String where = path + "!" + name;
+            if (name.endsWith(".jar") || name.endsWith(".war")) {
+                collectDemo(where, zip, demo);
+            } else if (name.startsWith("META-INF/tasker/tasks/") && name.endsWith(".yaml")
+                    || name.startsWith("db/tasker-examples/") || name.startsWith("io/tasker/examples/")) {
+                demo.add(where);
+            }
+        }
+    }
+}
