@@ -219,8 +219,9 @@ final class TaskPass {
 
     // The next moment something is due: a renewal, a deadline, the release of a stopping node, or a short nap.
     private Instant wakeUp(Instant nextRenewal) {
-        return Stream.of(Optional.of(nextRenewal), running.earliestDeadline(),
-                        with.node().isStopping() ? Optional.of(with.node().releaseDeadline()) : Optional.<Instant>empty(),
+        Optional<Instant> release = with.node().isStopping() ? Optional.of(with.node().releaseDeadline())
+                : Optional.empty();
+        return Stream.of(Optional.of(nextRenewal), running.earliestDeadline(), release,
                         Optional.of(with.clock().instant().plus(MAX_WAIT)))
                 .flatMap(Optional::stream)
                 .min(Instant::compareTo)

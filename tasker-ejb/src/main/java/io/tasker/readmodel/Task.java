@@ -10,10 +10,11 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
@@ -76,9 +77,8 @@ public class Task {
     @Column(name = "updated_at", nullable = false)
     private OffsetDateTime updatedAt;
 
-    // Fetched with the task (Task.WITH_STEPS), in no particular order: steps() sorts them.
-    @OneToMany
-    @JoinColumn(name = "task_id", insertable = false, updatable = false)
+    @OneToMany(mappedBy = "task")
+    @OrderBy("id")
     private List<WorkflowStep> steps = new ArrayList<>();
 
     protected Task() {
@@ -142,6 +142,6 @@ public class Task {
 
     /** The task's steps in the order they were created, which is their template's. */
     public List<WorkflowStep> steps() {
-        return steps.stream().sorted(Comparator.comparing(WorkflowStep::id)).toList();
+        return Collections.unmodifiableList(steps);
     }
 }

@@ -4,7 +4,10 @@ import io.tasker.step.StepState;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
@@ -23,8 +26,9 @@ public class WorkflowStep {
     @Column(name = "workflow_step_id")
     private Long id;
 
-    @Column(name = "task_id", nullable = false, updatable = false)
-    private long taskId;
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "task_id", updatable = false)
+    private Task task;
 
     @Column(nullable = false, updatable = false)
     private String name;
@@ -74,10 +78,6 @@ public class WorkflowStep {
 
     public Long id() {
         return id;
-    }
-
-    public long taskId() {
-        return taskId;
     }
 
     public String name() {

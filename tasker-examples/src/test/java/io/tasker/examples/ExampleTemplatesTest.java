@@ -14,8 +14,8 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
- * The shipped templates parse with the engine's parser: the five example shapes of the original engine's test suite and the four
- * benchmark workloads.
+ * The shipped templates parse with the engine's parser: the five example shapes of the original engine's test suite
+ * and the four benchmark workloads.
  */
 class ExampleTemplatesTest {
 

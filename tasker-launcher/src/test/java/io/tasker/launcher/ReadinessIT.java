@@ -40,23 +40,40 @@ class ReadinessIT {
             }
         });
         URI base = URI.create("http://127.0.0.1:" + port);
-        List<String> answersBeforeReady = new ArrayList<>();
+        try {
+            List<String> answersBeforeReady = new ArrayList<>();
+            String ready = awaitFirstReadyAnswer(base, starting, answersBeforeReady);
+            HttpResponse<String> created = HTTP.send(HttpRequest.newBuilder(base.resolve("/tasker/tasks"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(
+                            "{\"name\": \"diamond_workflow\", \"namespace\": \"examples\", \"context\": {}}"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+
+            assertEquals(201, created.statusCode(), "the answer to a task created once ready: " + created.body()
+                    + "; readiness said " + ready);
+            assertTrue(answersBeforeReady.stream().allMatch(answer -> answer.startsWith("503")),
+                    "answers before ready: " + answersBeforeReady);
+        } finally {
+            PayaraNode node = starting.handle((started, failure) -> started).join();
+            if (node != null) {
+                stack.stack().stopNode(node);
+            }
+        }
+    }
+
+    // Polls readiness from before the port opens; returns the body of the first 200, noting the answers before it.
+    private static String awaitFirstReadyAnswer(URI base, CompletableFuture<PayaraNode> starting,
+                                                List<String> answersBeforeReady) throws InterruptedException {
         Instant deadline = Instant.now().plus(TaskerStack.READY_TIMEOUT);
+        HttpRequest readiness = HttpRequest.newBuilder(base.resolve("/health/ready"))
+                .timeout(Duration.ofSeconds(2)).build();
         while (true) {
             assertTrue(Instant.now().isBefore(deadline), "never ready; answers: " + answersBeforeReady);
             assertFalse(starting.isCompletedExceptionally(), "the node did not start");
             try {
-                HttpResponse<String> ready = HTTP.send(HttpRequest.newBuilder(base.resolve("/health/ready"))
-                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> ready = HTTP.send(readiness, HttpResponse.BodyHandlers.ofString());
                 if (ready.statusCode() == 200) {
-                    HttpResponse<String> created = HTTP.send(HttpRequest.newBuilder(base.resolve("/tasker/tasks"))
-                            .header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofString(
-                                    "{\"name\": \"diamond_workflow\", \"namespace\": \"examples\", \"context\": {}}"))
-                            .build(), HttpResponse.BodyHandlers.ofString());
-                    assertEquals(201, created.statusCode(), "the answer to a task created once ready: "
-                            + created.body() + "; readiness said " + ready.body());
-                    break;
+                    return ready.body();
                 }
                 answersBeforeReady.add(ready.statusCode() + " " + ready.body());
             } catch (IOException e) {
@@ -64,8 +81,5 @@ class ReadinessIT {
             }
             Thread.sleep(10);
         }
-        assertTrue(answersBeforeReady.stream().allMatch(answer -> answer.startsWith("503")),
-                "answers before ready: " + answersBeforeReady);
-        stack.stack().stopNode(starting.join());
     }
 }

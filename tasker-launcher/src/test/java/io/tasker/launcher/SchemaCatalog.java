@@ -18,7 +18,8 @@ import java.util.TreeSet;
 final class SchemaCatalog {
 
     private static final List<String> QUERIES = List.of("""
-            SELECT 'relation ' || c.relname || ' ' || c.relkind::text || ' ' || coalesce(array_to_string(c.reloptions, ','), '')
+            SELECT 'relation ' || c.relname || ' ' || c.relkind::text || ' '
+                   || coalesce(array_to_string(c.reloptions, ','), '')
               FROM pg_class c
              WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind IN ('r', 'v', 'm', 'c')""", """
             SELECT 'column ' || c.relname || '.' || a.attname || ' ' || format_type(a.atttypid, a.atttypmod)

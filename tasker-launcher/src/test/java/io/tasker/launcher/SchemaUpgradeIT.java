@@ -103,9 +103,9 @@ class SchemaUpgradeIT {
     }
 
     /**
-     * Four diamonds of the benchmark (a → b, c → d) left as the release left them: one never started; one whose step
-     * a was claimed by a node that then died (its lease ran out); one whose c failed and waits for its retry, the
-     * task back to pending; one whose d was given back by a stopping node. Returns their ids.
+     * Four diamonds of the benchmark (a → b, c → d) left as the release left them: one never started; one whose
+     * step a was claimed by a node that then died (its lease ran out); one whose c failed and waits for its retry,
+     * the task back to pending; one whose d was given back by a stopping node. Returns their ids.
      */
     private static List<Long> putTasksInFlightAsRelease010(LauncherSettings.DatabaseAddress db) throws SQLException {
         try (Connection connection = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password())) {
@@ -181,8 +181,8 @@ class SchemaUpgradeIT {
 
     private static long stepId(Connection connection, long taskId, String name) throws SQLException {
         try (Statement statement = connection.createStatement();
-             ResultSet row = statement.executeQuery("SELECT workflow_step_id FROM tasker_workflow_steps WHERE task_id = "
-                     + taskId + " AND name = '" + name + "'")) {
+             ResultSet row = statement.executeQuery("SELECT workflow_step_id FROM tasker_workflow_steps"
+                     + " WHERE task_id = " + taskId + " AND name = '" + name + "'")) {
             row.next();
             return row.getLong(1);
         }

@@ -11,6 +11,7 @@ import io.tasker.template.TaskKey;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -33,10 +34,7 @@ public class JdbcClaimStore implements ClaimStore {
     @Override
     public Optional<PassStart> startPass(long taskId, String claimant, int maxSteps, Duration lease) {
         return sql.call("SELECT * FROM tasker_start_pass(?, ?, ?, ?)", statement -> {
-            statement.setLong(1, taskId);
-            statement.setString(2, claimant);
-            statement.setInt(3, maxSteps);
-            statement.setBigDecimal(4, SqlCalls.seconds(lease));
+            bindClaim(statement, taskId, claimant, maxSteps, lease);
             TaskSnapshot task = null;
             List<StepClaim> claims = new ArrayList<>();
             try (ResultSet row = statement.executeQuery()) {
@@ -59,10 +57,7 @@ public class JdbcClaimStore implements ClaimStore {
     @Override
     public List<StepClaim> claimReadySteps(long taskId, String claimant, int maxSteps, Duration lease) {
         return sql.call("SELECT * FROM tasker_claim_ready_steps(?, ?, ?, ?)", statement -> {
-            statement.setLong(1, taskId);
-            statement.setString(2, claimant);
-            statement.setInt(3, maxSteps);
-            statement.setBigDecimal(4, SqlCalls.seconds(lease));
+            bindClaim(statement, taskId, claimant, maxSteps, lease);
             List<StepClaim> claims = new ArrayList<>();
             try (ResultSet row = statement.executeQuery()) {
                 while (row.next()) {
@@ -94,6 +89,15 @@ public class JdbcClaimStore implements ClaimStore {
             statement.setString(2, claimant);
             return SqlCalls.run(statement);
         });
+    }
+
+    // The parameters the claiming functions share: the task, who claims, how many steps at most, for how long.
+    private static void bindClaim(PreparedStatement statement, long taskId, String claimant, int maxSteps,
+                                  Duration lease) throws SQLException {
+        statement.setLong(1, taskId);
+        statement.setString(2, claimant);
+        statement.setInt(3, maxSteps);
+        statement.setBigDecimal(4, SqlCalls.seconds(lease));
     }
 
     /** A claimed step in a row of a claiming function: workflow_step_id, name, attempt, parent_results. */
