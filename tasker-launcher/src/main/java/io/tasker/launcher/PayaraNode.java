@@ -20,10 +20,10 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One Payara Micro process running Tasker: the Artemis resource adapter is configured for the broker and deployed
- * by a post-boot command file, then the application (the Tasker WAR with the example workflows); its HTTP port opens
- * once the application is deployed. Database settings reach the application as {@code TASKER_DB_*} environment
- * variables (read through MicroProfile Config). Its log goes to a file.
+ * One Payara Micro process running Tasker: the Artemis resource adapter is configured for the broker by a pre-boot
+ * command file and deployed by a post-boot one, then the application (the Tasker WAR with the example workflows);
+ * its HTTP port opens once the application is deployed. Database settings reach the application as
+ * {@code TASKER_DB_*} environment variables (read through MicroProfile Config). Its log goes to a file.
  */
 public final class PayaraNode implements AutoCloseable {
 
@@ -111,10 +111,12 @@ public final class PayaraNode implements AutoCloseable {
                 // resource adapter counts as a deployed application, and Payara does not implement MicroProfile
                 // Health's mp.health.default.readiness.empty.response), so an open port would send a probe's
                 // traffic into 404s.
-                "set " + HTTP_LISTENER + ".enabled=false");
-        Path postBoot = commandFile(root, "post-boot.asadmin",
+                "set " + HTTP_LISTENER + ".enabled=false",
+                // The resource adapter's configuration is in place when the server reads its configuration at boot;
+                // created after boot, Payara applies it on a configuration thread while the adapter deploys.
                 "create-resource-adapter-config --property ConnectionParameters="
-                        + escapeAsadmin(spec.broker().connectionParameters()) + " artemis-ra",
+                        + escapeAsadmin(spec.broker().connectionParameters()) + " artemis-ra");
+        Path postBoot = commandFile(root, "post-boot.asadmin",
                 "deploy --type rar --name artemis-ra " + artifacts.artemisRar().toAbsolutePath());
         Path postDeploy = commandFile(root, "post-deploy.asadmin", "set " + HTTP_LISTENER + ".enabled=true");
 
@@ -197,6 +199,11 @@ public final class PayaraNode implements AutoCloseable {
         return name;
     }
 
+    /** Whether this start's log shows the application finding no Artemis resource adapter: it failed to deploy. */
+    public boolean resourceAdapterFailedToDeploy() {
+        return logOfThisStart().contains("Resource Adapter not present: RA Name: [artemis-ra]");
+    }
+
     /** The API's base address, e.g. {@code http://localhost:8080/tasker}. */
     public URI apiUri() {
         return URI.create("http://localhost:" + httpPort + "/tasker");
@@ -247,7 +254,8 @@ public final class PayaraNode implements AutoCloseable {
         }
     }
 
-    // Leads with Tasker's coded messages and the exceptions (without stack frames), then the last lines.
+    // Leads with Tasker's coded messages and the exceptions (without stack frames), then the first stack trace (where
+    // a failure in the server itself shows), then the last lines.
     private String logTail() {
         List<String> lines = logOfThisStart().lines().toList();
         List<String> reasons = lines.stream()
@@ -256,8 +264,17 @@ public final class PayaraNode implements AutoCloseable {
                 .distinct()
                 .limit(20)
                 .toList();
-        return "reasons:\n" + String.join("\n", reasons) + "\nlast lines:\n"
-                + String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+        return "reasons:\n" + String.join("\n", reasons) + "\nfirst stack trace:\n" + firstStackTrace(lines)
+                + "\nlast lines:\n" + String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+    }
+
+    private static String firstStackTrace(List<String> lines) {
+        for (int i = 1; i < lines.size(); i++) {
+            if (lines.get(i).strip().startsWith("at ")) {
+                return String.join("\n", lines.subList(i - 1, Math.min(lines.size(), i + 40)));
+            }
+        }
+        return "(none)";
     }
 
     // The log file is appended to across starts; only what this process wrote counts.

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tasker.launcher.TaskerClient.Reply;
 import io.tasker.launcher.TaskerStackExtension.RunningStack;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,6 +21,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /** The REST contract: created tasks, their steps, and precise problem+json errors for bad requests. */
 @ExtendWith(TaskerStackExtension.class)
 class ApiIT {
+
+    // diamond_workflow's steps as its template lists them: a task shows its steps in that order.
+    private static final List<String> TEMPLATE_ORDER = List.of("start_workflow", "branch_one_process",
+            "branch_two_process", "branch_one_validate", "branch_two_validate", "merge_branches", "end_workflow");
 
     @Test
     void createsATaskWithItsLocationAndPendingSteps(RunningStack stack) {
@@ -47,7 +52,13 @@ class ApiIT {
 
         Reply steps = stack.client().get("/tasks/" + taskId + "/workflow_steps");
         assertEquals(200, steps.status());
-        assertEquals(7, steps.json().getJsonArray("steps").size());
+        assertEquals(TEMPLATE_ORDER, stepNames(steps.json().getJsonArray("steps")));
+        assertEquals(TEMPLATE_ORDER, stepNames(stack.client().get("/tasks/" + taskId).json()
+                .getJsonArray("workflow_steps")));
+    }
+
+    private static List<String> stepNames(JsonArray steps) {
+        return steps.getValuesAs(JsonObject.class).stream().map(step -> step.getString("name")).toList();
     }
 
     @Test
