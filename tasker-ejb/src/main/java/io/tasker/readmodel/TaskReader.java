@@ -1,11 +1,27 @@
 package io.tasker.readmodel;
 
 import io.tasker.errors.NotFoundException;
+import io.tasker.task.TaskState;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import jakarta.persistence.criteria.CriteriaBuilder;
+import jakarta.persistence.criteria.CriteriaQuery;
+import jakarta.persistence.criteria.Expression;
+import jakarta.persistence.criteria.ParameterExpression;
+import jakarta.persistence.criteria.Path;
+import jakarta.persistence.criteria.Predicate;
+import jakarta.persistence.criteria.Root;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * The reads the API makes, through JPA. Each runs outside any transaction and reads what is committed, without
@@ -14,6 +30,9 @@ import jakarta.persistence.PersistenceContext;
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class TaskReader {
+
+    /** The most matching tasks a list counts; above, it says only that there are more. */
+    public static final int COUNT_LIMIT = 10_000;
 
     // EclipseLink's hint for results that are not registered for change tracking (other providers ignore it).
     private static final String READ_ONLY = "eclipselink.read-only";
@@ -33,5 +52,101 @@ public class TaskReader {
                 .getResultStream()
                 .findFirst()
                 .orElseThrow(() -> new NotFoundException("task " + taskId + " does not exist"));
+    }
+
+    /** A page of the tasks the search matches, in its order, without their steps. */
+    public TaskPage search(TaskSearch search) {
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        Criteria criteria = new Criteria(cb);
+        CriteriaQuery<Task> query = cb.createQuery(Task.class);
+        Root<Task> task = query.from(Task.class);
+        List<Predicate> where = criteria.matching(task, search.filter());
+        search.after().ifPresent(position -> where.add(criteria.after(task, search, position)));
+        Path<Long> id = task.get("id");
+        Path<Comparable<Object>> sortValue = task.get(search.sortBy().attribute());
+        query.select(task).where(where.toArray(Predicate[]::new)).orderBy(search.descending()
+                ? List.of(cb.desc(sortValue), cb.desc(id)) : List.of(cb.asc(sortValue), cb.asc(id)));
+        List<Task> rows = criteria.bind(em.createQuery(query))
+                .setFirstResult(search.offset())
+                .setMaxResults(search.limit() + 1)
+                .setHint(READ_ONLY, true)
+                .getResultList();
+        boolean more = rows.size() > search.limit();
+        List<Task> tasks = List.copyOf(more ? rows.subList(0, search.limit()) : rows);
+        return new TaskPage(tasks, more ? Optional.of(search.sortBy().positionOf(tasks.get(tasks.size() - 1)))
+                : Optional.empty(), count(search.filter()));
+    }
+
+    // Counts the matching ids up to one past the limit: a bounded read whatever the filter.
+    private OptionalLong count(TaskSearch.Filter filter) {
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        Criteria criteria = new Criteria(cb);
+        CriteriaQuery<Long> query = cb.createQuery(Long.class);
+        Root<Task> task = query.from(Task.class);
+        query.select(task.get("id")).where(criteria.matching(task, filter).toArray(Predicate[]::new));
+        int matching = criteria.bind(em.createQuery(query)).setMaxResults(COUNT_LIMIT + 1).getResultList().size();
+        return matching > COUNT_LIMIT ? OptionalLong.empty() : OptionalLong.of(matching);
+    }
+
+    // The predicates of a search, with their values bound as parameters.
+    private static final class Criteria {
+
+        private final CriteriaBuilder cb;
+        private final Map<ParameterExpression<?>, Object> values = new HashMap<>();
+
+        Criteria(CriteriaBuilder cb) {
+            this.cb = cb;
+        }
+
+        List<Predicate> matching(Root<Task> task, TaskSearch.Filter filter) {
+            List<Predicate> where = new ArrayList<>();
+            if (filter.namespace().isPresent() || filter.name().isPresent() || filter.version().isPresent()) {
+                Path<NamedTask> named = task.get("namedTask");
+                filter.namespace().ifPresent(v -> where.add(cb.equal(named.get("namespace").get("name"), bound(v))));
+                filter.name().ifPresent(v -> where.add(cb.equal(named.get("name"), bound(v))));
+                filter.version().ifPresent(v -> where.add(cb.equal(named.get("version"), bound(v))));
+            }
+            if (!filter.statuses().isEmpty()) {
+                Path<TaskState> status = task.get("status");
+                where.add(status.in(filter.statuses().stream().map(this::bound).toArray(Expression[]::new)));
+            }
+            // jsonb_exists(tags, tag) is PostgreSQL's "tags ? tag": the tag is one of the array's strings.
+            filter.tag().ifPresent(v -> where.add(cb.isTrue(
+                    cb.function("jsonb_exists", Boolean.class, task.get("tags"), bound(v)))));
+            filter.initiator().ifPresent(v -> where.add(cb.equal(task.get("initiator"), bound(v))));
+            filter.sourceSystem().ifPresent(v -> where.add(cb.equal(task.get("sourceSystem"), bound(v))));
+            Path<OffsetDateTime> createdAt = task.get("createdAt");
+            filter.createdAfter().ifPresent(v -> where.add(cb.greaterThan(createdAt, bound(v))));
+            filter.createdBefore().ifPresent(v -> where.add(cb.lessThan(createdAt, bound(v))));
+            filter.completedAfter().ifPresent(v -> where.add(cb.greaterThan(task.get("completedAt"), bound(v))));
+            return where;
+        }
+
+        // Past the position in the search's order: a later sort value, or the same one and a later id.
+        Predicate after(Root<Task> task, TaskSearch search, TaskSearch.Position position) {
+            Path<Long> id = task.get("id");
+            Predicate idPast = search.descending() ? cb.lessThan(id, bound(position.taskId()))
+                    : cb.greaterThan(id, bound(position.taskId()));
+            if (position.value().isEmpty()) {
+                return idPast;
+            }
+            Path<OffsetDateTime> value = task.get(search.sortBy().attribute());
+            OffsetDateTime at = position.value().get();
+            Predicate valuePast = search.descending() ? cb.lessThan(value, bound(at)) : cb.greaterThan(value, bound(at));
+            return cb.or(valuePast, cb.and(cb.equal(value, bound(at)), idPast));
+        }
+
+        @SuppressWarnings("unchecked")
+        private <T> ParameterExpression<T> bound(T value) {
+            ParameterExpression<T> parameter = cb.parameter((Class<T>) value.getClass());
+            values.put(parameter, value);
+            return parameter;
+        }
+
+        @SuppressWarnings("unchecked")
+        <T> TypedQuery<T> bind(TypedQuery<T> query) {
+            values.forEach((parameter, value) -> query.setParameter((ParameterExpression<Object>) parameter, value));
+            return query;
+        }
     }
 }

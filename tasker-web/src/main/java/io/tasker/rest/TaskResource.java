@@ -3,6 +3,7 @@ package io.tasker.rest;
 import io.tasker.errors.InvalidRequestException;
 import io.tasker.readmodel.Task;
 import io.tasker.readmodel.TaskReader;
+import io.tasker.readmodel.TaskSearch;
 import io.tasker.task.TaskService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -25,7 +26,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Tasks: create one, read one, read its steps, cancel one. Changes go through {@link TaskService}, reads through the
+ * Tasks: create one, find them, read one, read its steps, cancel one. Changes go through {@link TaskService}, reads through the
  * read model ({@link TaskReader}). One instance serves every request (it holds no request state).
  */
 @ApplicationScoped
@@ -79,6 +80,16 @@ public class TaskResource {
         long id = id(taskId);
         tasks.cancelTask(id, CANCELLED_BY, reason == null ? "cancelled through the API" : reason);
         return TaskView.of(reader.findTask(id));
+    }
+
+    /**
+     * Finds tasks: filtered, sorted on an allowed field, a page at a time (see {@link TaskListQuery}); 400 naming
+     * every parameter that is unknown, repeated or invalid.
+     */
+    @GET
+    public TaskListView list(@Context UriInfo uriInfo) {
+        TaskSearch search = TaskListQuery.parse(uriInfo.getQueryParameters());
+        return TaskListView.of(search, reader.search(search));
     }
 
     @GET

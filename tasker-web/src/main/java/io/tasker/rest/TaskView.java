@@ -1,11 +1,12 @@
 package io.tasker.rest;
 
 import io.tasker.readmodel.Task;
+import jakarta.json.bind.annotation.JsonbNillable;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 
-/** A task as the API shows it, with its steps. */
+/** A task as the API shows it, with its steps (a list shows tasks without them: the field is left out). */
 public record TaskView(
         long taskId,
         String name,
@@ -24,12 +25,21 @@ public record TaskView(
         OffsetDateTime completedAt,
         OffsetDateTime createdAt,
         OffsetDateTime updatedAt,
-        List<StepView> workflowSteps) {
+        @JsonbNillable(false) List<StepView> workflowSteps) {
 
     static TaskView of(Task task) {
+        return of(task, StepView.of(task.steps()));
+    }
+
+    /** The task without its steps. */
+    static TaskView summaryOf(Task task) {
+        return of(task, null);
+    }
+
+    private static TaskView of(Task task, List<StepView> steps) {
         return new TaskView(task.id(), task.namedTask().name(), task.namedTask().namespace(),
                 task.namedTask().version(), task.namedTask().fullName(), task.status().value(), task.complete(),
                 task.context(), task.initiator(), task.sourceSystem(), task.reason(), task.tags(), task.bypassSteps(),
-                task.requestedAt(), task.completedAt(), task.createdAt(), task.updatedAt(), StepView.of(task.steps()));
+                task.requestedAt(), task.completedAt(), task.createdAt(), task.updatedAt(), steps);
     }
 }
