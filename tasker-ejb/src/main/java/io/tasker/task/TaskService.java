@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Creates and cancels tasks, each a transaction of its own. */
+/** Creates, cancels and annotates tasks, each a transaction of its own. */
 @Stateless
 public class TaskService {
 
@@ -86,6 +86,17 @@ public class TaskService {
         if (!before.isActive()) {
             throw new ConflictException("task " + taskId + " is " + before.value()
                     + "; only pending or in_progress tasks can be cancelled");
+        }
+    }
+
+    /**
+     * Changes a task's reason and tags, whatever its state.
+     *
+     * @throws NotFoundException when there is no such task
+     */
+    public void annotateTask(long taskId, TaskAnnotation annotation) {
+        if (!store.annotateTask(taskId, annotation)) {
+            throw new NotFoundException("task " + taskId + " does not exist");
         }
     }
 

@@ -26,4 +26,7 @@ public interface TaskStore {
      * such task).
      */
     Optional<TaskState> cancelTask(long taskId, Map<String, Object> metadata);
+
+    /** Changes the task's reason and tags as the annotation says; returns whether there is such a task. */
+    boolean annotateTask(long taskId, TaskAnnotation annotation);
 }

@@ -159,7 +159,8 @@ class TaskListIT {
         return page;
     }
 
-    private static List<Long> ids(JsonObject page) {
+    /** The ids of a page's tasks, in its order. */
+    static List<Long> ids(JsonObject page) {
         return page.getJsonArray("tasks").getValuesAs(JsonObject.class).stream()
                 .map(task -> task.getJsonNumber("task_id").longValue()).toList();
     }

@@ -65,6 +65,11 @@ public final class TaskerClient {
         return send(request.POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    public Reply patch(String path, String contentType, String body) {
+        return send(HttpRequest.newBuilder(api.resolve(api.getPath() + path)).header("Content-Type", contentType)
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(body)));
+    }
+
     public Reply get(String path) {
         return send(HttpRequest.newBuilder(api.resolve(api.getPath() + path)).GET());
     }

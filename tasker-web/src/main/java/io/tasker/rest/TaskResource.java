@@ -12,6 +12,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -26,7 +27,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Tasks: create one, find them, read one, read its steps, cancel one. Changes go through {@link TaskService}, reads through the
+ * Tasks: create one, find them, read one, read its steps, change its reason and tags, cancel one. Changes go through {@link TaskService}, reads through the
  * read model ({@link TaskReader}). One instance serves every request (it holds no request state).
  */
 @ApplicationScoped
@@ -37,6 +38,7 @@ public class TaskResource {
     // Who cancelled, until requests carry an authenticated caller.
     private static final String CANCELLED_BY = "api";
     private static final String RETURN_MINIMAL = "return=minimal";
+    private static final String MERGE_PATCH = "application/merge-patch+json";
 
     @Inject
     private TaskService tasks;
@@ -90,6 +92,19 @@ public class TaskResource {
     public TaskListView list(@Context UriInfo uriInfo) {
         TaskSearch search = TaskListQuery.parse(uriInfo.getQueryParameters());
         return TaskListView.of(search, reader.search(search));
+    }
+
+    /**
+     * Changes a task's reason and tags (a JSON merge patch of the two): 200 with the task; 404 when there is no such
+     * task.
+     */
+    @PATCH
+    @Path("{task_id}")
+    @Consumes({MediaType.APPLICATION_JSON, MERGE_PATCH})
+    public TaskView annotate(@PathParam("task_id") String taskId, JsonValue body) {
+        long id = id(taskId);
+        tasks.annotateTask(id, AnnotateTaskBody.read(body));
+        return TaskView.of(reader.findTask(id));
     }
 
     @GET

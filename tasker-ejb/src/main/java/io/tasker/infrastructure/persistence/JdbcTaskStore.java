@@ -2,6 +2,7 @@ package io.tasker.infrastructure.persistence;
 
 import io.tasker.json.JsonDocuments;
 import io.tasker.registry.RegisteredTask;
+import io.tasker.task.TaskAnnotation;
 import io.tasker.task.TaskIdentity;
 import io.tasker.task.TaskRequest;
 import io.tasker.task.TaskState;
@@ -12,7 +13,10 @@ import java.sql.ResultSet;
 import java.util.Map;
 import java.util.Optional;
 
-/** Task creation and cancellation through {@code tasker_create_task} and {@code tasker_cancel_task}. */
+/**
+ * Task creation, cancellation and annotation through {@code tasker_create_task}, {@code tasker_cancel_task} and
+ * {@code tasker_annotate_task}.
+ */
 @ApplicationScoped
 public class JdbcTaskStore implements TaskStore {
 
@@ -48,6 +52,20 @@ public class JdbcTaskStore implements TaskStore {
             try (ResultSet row = statement.executeQuery()) {
                 row.next();
                 return Optional.ofNullable(row.getString(1)).map(TaskState::of);
+            }
+        });
+    }
+
+    @Override
+    public boolean annotateTask(long taskId, TaskAnnotation annotation) {
+        return sql.call("SELECT tasker_annotate_task(?, ?, ?, ?::jsonb)", statement -> {
+            statement.setLong(1, taskId);
+            statement.setBoolean(2, annotation.setsReason());
+            statement.setString(3, annotation.reason());
+            statement.setString(4, annotation.tags().map(JsonDocuments::write).orElse(null));
+            try (ResultSet row = statement.executeQuery()) {
+                row.next();
+                return row.getBoolean(1);
             }
         });
     }
