@@ -41,11 +41,19 @@ public class TaskReader {
     private EntityManager em;
 
     /**
-     * The task with its steps.
+     * The task with its steps and the dependencies between them.
      *
      * @throws NotFoundException when there is no such task
      */
-    public Task findTask(long taskId) {
+    public TaskDetail findDetail(long taskId) {
+        Task task = findTask(taskId);
+        return new TaskDetail(task, em.createNamedQuery(StepEdge.OF_TASK, StepEdge.class)
+                .setParameter("taskId", taskId)
+                .setHint(READ_ONLY, true)
+                .getResultList());
+    }
+
+    private Task findTask(long taskId) {
         return em.createNamedQuery(Task.WITH_STEPS, Task.class)
                 .setParameter("taskId", taskId)
                 .setHint(READ_ONLY, true)

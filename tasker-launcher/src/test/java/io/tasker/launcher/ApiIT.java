@@ -6,10 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.tasker.launcher.TaskerClient.Reply;
 import io.tasker.launcher.TaskerStackExtension.RunningStack;
 import jakarta.json.JsonArray;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -55,6 +57,60 @@ class ApiIT {
         assertEquals(TEMPLATE_ORDER, stepNames(steps.json().getJsonArray("steps")));
         assertEquals(TEMPLATE_ORDER, stepNames(stack.client().get("/tasks/" + taskId).json()
                 .getJsonArray("workflow_steps")));
+    }
+
+    @Test
+    void showsEachStepWithItsDependenciesAndFiltersStepsByStatus(RunningStack stack) throws Exception {
+        TaskerClient client = stack.client();
+        long taskId = client.createTask("""
+                {"name": "diamond_workflow", "namespace": "examples", "context": {}}""");
+        long otherTaskId = client.createTask("""
+                {"name": "linear_workflow", "namespace": "examples", "context": {}}""");
+        client.awaitFinished(taskId, Duration.ofSeconds(30));
+        Map<String, JsonObject> byName = client.get("/tasks/" + taskId + "/workflow_steps").json()
+                .getJsonArray("steps").getValuesAs(JsonObject.class).stream()
+                .collect(Collectors.toMap(step -> step.getString("name"), step -> step));
+        JsonObject merge = byName.get("merge_branches");
+
+        Reply one = client.get("/tasks/" + taskId + "/workflow_steps/" + merge.getJsonNumber("workflow_step_id"));
+        assertEquals(200, one.status(), one.body().toString());
+        assertEquals(merge, one.json());
+        assertEquals(List.of(stepId(byName, "branch_one_validate"), stepId(byName, "branch_two_validate")),
+                ids(one.json(), "parents_ids"));
+        assertEquals(List.of(stepId(byName, "end_workflow")), ids(one.json(), "children_ids"));
+        assertEquals(List.of(), ids(byName.get("start_workflow"), "parents_ids"));
+
+        assertEquals(7, client.get("/tasks/" + taskId + "/workflow_steps?status=complete").json()
+                .getJsonArray("steps").size());
+        assertEquals(7, client.get("/tasks/" + taskId + "/workflow_steps?status=error,complete").json()
+                .getJsonArray("steps").size());
+        assertEquals(0, client.get("/tasks/" + taskId + "/workflow_steps?status=error").json()
+                .getJsonArray("steps").size());
+
+        long stepOfOtherTask = client.get("/tasks/" + otherTaskId + "/workflow_steps").json().getJsonArray("steps")
+                .getJsonObject(0).getJsonNumber("workflow_step_id").longValue();
+        assertProblem(client.get("/tasks/" + taskId + "/workflow_steps/" + stepOfOtherTask), 404,
+                "urn:tasker:problem:not-found");
+        Map<String, String> fieldOfBadRequest = Map.of(
+                "/tasks/" + taskId + "/workflow_steps/first", "step_id",
+                "/tasks/" + taskId + "/workflow_steps/0", "step_id",
+                "/tasks/0/workflow_steps", "task_id",
+                "/tasks/99999999999999999999", "task_id",
+                "/tasks/" + taskId + "/workflow_steps?status=done", "status",
+                "/tasks/" + taskId + "/workflow_steps?colour=red", "colour");
+        fieldOfBadRequest.forEach((path, field) -> {
+            Reply reply = client.get(path);
+            assertEquals(400, reply.status(), path + " -> " + reply.body());
+            assertEquals(field, reply.json().getJsonArray("errors").getJsonObject(0).getString("field"), path);
+        });
+    }
+
+    private static long stepId(Map<String, JsonObject> steps, String name) {
+        return steps.get(name).getJsonNumber("workflow_step_id").longValue();
+    }
+
+    private static List<Long> ids(JsonObject step, String field) {
+        return step.getJsonArray(field).getValuesAs(JsonNumber.class).stream().map(JsonNumber::longValue).toList();
     }
 
     private static List<String> stepNames(JsonArray steps) {

@@ -1,12 +1,13 @@
 package io.tasker.rest;
 
+import io.tasker.readmodel.TaskDetail;
 import io.tasker.readmodel.WorkflowStep;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 
-/** A workflow step as the API shows it. */
+/** A workflow step as the API shows it, with the ids of the steps it runs after and of those that run after it. */
 public record StepView(
         long workflowStepId,
         String name,
@@ -20,15 +21,19 @@ public record StepView(
         OffsetDateTime processedAt,
         OffsetDateTime lastAttemptedAt,
         BigDecimal backoffRequestSeconds,
-        Map<String, Object> results) {
+        Map<String, Object> results,
+        List<Long> parentsIds,
+        List<Long> childrenIds) {
 
-    static StepView of(WorkflowStep step) {
+    static StepView of(WorkflowStep step, TaskDetail detail) {
         return new StepView(step.id(), step.name(), step.status().value(), step.attempts(), step.retryLimit(),
                 step.retryable(), step.skippable(), step.inProcess(), step.processed(), step.processedAt(),
-                step.lastAttemptedAt(), step.backoffRequestSeconds(), step.results());
+                step.lastAttemptedAt(), step.backoffRequestSeconds(), step.results(), detail.parentsOf(step),
+                detail.childrenOf(step));
     }
 
-    static List<StepView> of(List<WorkflowStep> steps) {
-        return steps.stream().map(StepView::of).toList();
+    /** The task's steps in dependency order (ties by id). */
+    static List<StepView> of(TaskDetail detail) {
+        return detail.stepsInOrder().stream().map(step -> of(step, detail)).toList();
     }
 }

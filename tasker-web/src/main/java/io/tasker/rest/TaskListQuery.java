@@ -1,15 +1,12 @@
 package io.tasker.rest;
 
-import io.tasker.errors.FieldError;
 import io.tasker.errors.InvalidRequestException;
 import io.tasker.readmodel.TaskSearch;
 import io.tasker.task.TaskState;
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,11 +33,10 @@ final class TaskListQuery {
     private static final Map<String, TaskSearch.SortField> SORT_FIELDS = Arrays.stream(TaskSearch.SortField.values())
             .collect(Collectors.toMap(TaskSearch.SortField::parameter, Function.identity()));
 
-    private final MultivaluedMap<String, String> parameters;
-    private final List<FieldError> errors = new ArrayList<>();
+    private final QueryParameters parameters;
 
     private TaskListQuery(MultivaluedMap<String, String> parameters) {
-        this.parameters = parameters;
+        this.parameters = new QueryParameters(parameters, PARAMETERS);
     }
 
     /**
@@ -51,73 +47,43 @@ final class TaskListQuery {
     }
 
     private TaskSearch search() {
-        parameters.keySet().stream().filter(name -> !PARAMETERS.contains(name)).sorted().forEach(name -> errors.add(
-                new FieldError(name, "is not a parameter of this list (allowed: " + String.join(", ", PARAMETERS)
-                        + ")")));
         TaskSearch.Filter filter = new TaskSearch.Filter(text("namespace"), text("name"), text("version"),
-                statuses(), text("tag"), text("initiator"), text("source_system"), instant("created_after"),
+                parameters.states("status", TaskState.class, TaskState::value), text("tag"), text("initiator"), text("source_system"), instant("created_after"),
                 instant("created_before"), instant("completed_after"));
-        TaskSearch.SortField sortBy = single("sort_by").map(this::sortField).orElse(TaskSearch.SortField.CREATED_AT);
-        boolean descending = single("sort_order").map(this::descending).orElse(true);
-        int limit = single("limit").map(value -> number("limit", value, 1, MAX_LIMIT)).orElse(DEFAULT_LIMIT);
-        int offset = single("offset").map(value -> number("offset", value, 0, MAX_OFFSET)).orElse(0);
+        TaskSearch.SortField sortBy = parameters.single("sort_by").map(this::sortField).orElse(TaskSearch.SortField.CREATED_AT);
+        boolean descending = parameters.single("sort_order").map(this::descending).orElse(true);
+        int limit = parameters.single("limit").map(value -> number("limit", value, 1, MAX_LIMIT)).orElse(DEFAULT_LIMIT);
+        int offset = parameters.single("offset").map(value -> number("offset", value, 0, MAX_OFFSET)).orElse(0);
         Optional<TaskSearch.Position> after = Optional.empty();
-        Optional<String> cursor = single("cursor");
+        Optional<String> cursor = parameters.single("cursor");
         if (cursor.isPresent()) {
             TaskCursor.Decoded decoded = TaskCursor.decode(cursor.get(), sortBy, descending);
-            decoded.error().ifPresent(errors::add);
+            decoded.error().ifPresent(error -> parameters.error(error.field(), error.message()));
             after = decoded.position();
             if (offset > 0) {
-                errors.add(new FieldError("offset", "cannot be combined with cursor: a cursor says where to start"));
+                parameters.error("offset", "cannot be combined with cursor: a cursor says where to start");
             }
         }
-        if (!errors.isEmpty()) {
-            throw new InvalidRequestException(errors);
-        }
+        parameters.throwIfInvalid();
         return new TaskSearch(filter, sortBy, descending, limit, offset, after);
     }
 
-    private Optional<String> single(String name) {
-        List<String> values = parameters.getOrDefault(name, List.of());
-        if (values.size() > 1) {
-            errors.add(new FieldError(name, "is given " + values.size() + " times; give it once"));
-            return Optional.empty();
-        }
-        return values.stream().findFirst();
-    }
-
     private Optional<String> text(String name) {
-        Optional<String> value = single(name);
+        Optional<String> value = parameters.single(name);
         if (value.isPresent() && value.get().isBlank()) {
-            errors.add(new FieldError(name, "is empty; leave it out to match any"));
+            parameters.error(name, "is empty; leave it out to match any");
             return Optional.empty();
         }
         return value;
     }
 
-    private Set<TaskState> statuses() {
-        Set<TaskState> statuses = EnumSet.noneOf(TaskState.class);
-        for (String value : parameters.getOrDefault("status", List.of())) {
-            for (String status : value.split(",", -1)) {
-                try {
-                    statuses.add(TaskState.of(status.strip()));
-                } catch (IllegalArgumentException e) {
-                    errors.add(new FieldError("status", "'" + status + "' is not a task status (one of: "
-                            + Arrays.stream(TaskState.values()).map(TaskState::value).collect(Collectors.joining(", "))
-                            + ")"));
-                }
-            }
-        }
-        return statuses;
-    }
-
     private Optional<OffsetDateTime> instant(String name) {
-        return single(name).flatMap(value -> {
+        return parameters.single(name).flatMap(value -> {
             try {
                 return Optional.of(OffsetDateTime.parse(value));
             } catch (DateTimeParseException e) {
-                errors.add(new FieldError(name, "must be a date and time with its offset, such as "
-                        + "2026-01-31T12:00:00Z; got '" + value + "'"));
+                parameters.error(name, "must be a date and time with its offset, such as 2026-01-31T12:00:00Z; got '"
+                        + value + "'");
                 return Optional.empty();
             }
         });
@@ -126,8 +92,8 @@ final class TaskListQuery {
     private TaskSearch.SortField sortField(String value) {
         TaskSearch.SortField field = SORT_FIELDS.get(value);
         if (field == null) {
-            errors.add(new FieldError("sort_by", "cannot sort by '" + value + "' (one of: "
-                    + String.join(", ", new TreeSet<>(SORT_FIELDS.keySet())) + ")"));
+            parameters.error("sort_by", "cannot sort by '" + value + "' (one of: "
+                    + String.join(", ", new TreeSet<>(SORT_FIELDS.keySet())) + ")");
             return TaskSearch.SortField.CREATED_AT;
         }
         return field;
@@ -135,7 +101,7 @@ final class TaskListQuery {
 
     private boolean descending(String value) {
         if (!value.equals("asc") && !value.equals("desc")) {
-            errors.add(new FieldError("sort_order", "must be asc or desc, got '" + value + "'"));
+            parameters.error("sort_order", "must be asc or desc, got '" + value + "'");
         }
         return !value.equals("asc");
     }
@@ -149,7 +115,7 @@ final class TaskListQuery {
         } catch (NumberFormatException e) {
             // Reported below with the range.
         }
-        errors.add(new FieldError(name, "must be a whole number from " + min + " to " + max + ", got '" + value + "'"));
+        parameters.error(name, "must be a whole number from " + min + " to " + max + ", got '" + value + "'");
         return min;
     }
 }

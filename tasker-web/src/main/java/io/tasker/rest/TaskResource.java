@@ -1,9 +1,11 @@
 package io.tasker.rest;
 
 import io.tasker.errors.InvalidRequestException;
-import io.tasker.readmodel.Task;
+import io.tasker.errors.NotFoundException;
+import io.tasker.readmodel.TaskDetail;
 import io.tasker.readmodel.TaskReader;
 import io.tasker.readmodel.TaskSearch;
+import io.tasker.step.StepState;
 import io.tasker.task.TaskService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -25,9 +27,10 @@ import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 
 /**
- * Tasks: create one, find them, read one, read its steps, change its reason and tags, cancel one. Changes go through {@link TaskService}, reads through the
+ * Tasks: create one, find them, read one, read its steps (or one of them), change its reason and tags, cancel one. Changes go through {@link TaskService}, reads through the
  * read model ({@link TaskReader}). One instance serves every request (it holds no request state).
  */
 @ApplicationScoped
@@ -69,7 +72,7 @@ public class TaskResource {
             return response.header("Preference-Applied", RETURN_MINIMAL).entity(new CreatedTask(creation.taskId()))
                     .build();
         }
-        return response.entity(TaskView.of(reader.findTask(creation.taskId()))).build();
+        return response.entity(TaskView.of(reader.findDetail(creation.taskId()))).build();
     }
 
     /**
@@ -81,7 +84,7 @@ public class TaskResource {
     public TaskView cancel(@PathParam("task_id") String taskId, @QueryParam("reason") String reason) {
         long id = id(taskId);
         tasks.cancelTask(id, CANCELLED_BY, reason == null ? "cancelled through the API" : reason);
-        return TaskView.of(reader.findTask(id));
+        return TaskView.of(reader.findDetail(id));
     }
 
     /**
@@ -104,20 +107,44 @@ public class TaskResource {
     public TaskView annotate(@PathParam("task_id") String taskId, JsonValue body) {
         long id = id(taskId);
         tasks.annotateTask(id, AnnotateTaskBody.read(body));
-        return TaskView.of(reader.findTask(id));
+        return TaskView.of(reader.findDetail(id));
     }
 
     @GET
     @Path("{task_id}")
     public TaskView get(@PathParam("task_id") String taskId) {
-        return TaskView.of(reader.findTask(id(taskId)));
+        return TaskView.of(reader.findDetail(id(taskId)));
     }
 
+    /**
+     * The task's steps in dependency order (ties by id), those in the given states only when {@code status} is
+     * given (repeated or comma-separated).
+     */
     @GET
     @Path("{task_id}/workflow_steps")
-    public StepListView steps(@PathParam("task_id") String taskId) {
-        Task task = reader.findTask(id(taskId));
-        return new StepListView(task.id(), StepView.of(task.steps()));
+    public StepListView steps(@PathParam("task_id") String taskId, @Context UriInfo uriInfo) {
+        QueryParameters parameters = new QueryParameters(uriInfo.getQueryParameters(), Set.of("status"));
+        Set<StepState> states = parameters.states("status", StepState.class, StepState::value);
+        long id = id(taskId);
+        parameters.throwIfInvalid();
+        TaskDetail detail = reader.findDetail(id);
+        return new StepListView(id, StepView.of(detail).stream()
+                .filter(step -> states.isEmpty() || states.contains(StepState.of(step.status())))
+                .toList());
+    }
+
+    /** One step of the task: 404 when the task has no step of that id. */
+    @GET
+    @Path("{task_id}/workflow_steps/{step_id}")
+    public StepView step(@PathParam("task_id") String taskId, @PathParam("step_id") String stepId) {
+        long id = id(taskId);
+        long step = number("step_id", stepId);
+        TaskDetail detail = reader.findDetail(id);
+        return detail.task().steps().stream()
+                .filter(candidate -> candidate.id() == step)
+                .findFirst()
+                .map(found -> StepView.of(found, detail))
+                .orElseThrow(() -> new NotFoundException("task " + id + " has no step " + step));
     }
 
     // RFC 7240: preferences are separated by commas, each may carry parameters after a semicolon.
@@ -129,10 +156,19 @@ public class TaskResource {
     }
 
     private static long id(String text) {
+        return number("task_id", text);
+    }
+
+    private static long number(String parameter, String text) {
         try {
-            return Long.parseLong(text);
+            long number = Long.parseLong(text);
+            if (number > 0) {
+                return number;
+            }
         } catch (NumberFormatException e) {
-            throw new InvalidRequestException("task_id", "must be a whole number, got '" + text + "'");
+            // Reported below with the range.
         }
+        throw new InvalidRequestException(parameter, "must be a whole number from 1 to " + Long.MAX_VALUE + ", got '"
+                + text + "'");
     }
 }

@@ -1,6 +1,7 @@
 package io.tasker.rest;
 
 import io.tasker.readmodel.Task;
+import io.tasker.readmodel.TaskDetail;
 import jakarta.json.bind.annotation.JsonbNillable;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -27,8 +28,8 @@ public record TaskView(
         OffsetDateTime updatedAt,
         @JsonbNillable(false) List<StepView> workflowSteps) {
 
-    static TaskView of(Task task) {
-        return of(task, StepView.of(task.steps()));
+    static TaskView of(TaskDetail detail) {
+        return of(detail.task(), StepView.of(detail));
     }
 
     /** The task without its steps. */
