@@ -96,7 +96,8 @@ BEGIN
     PERFORM tasker_append_step_transitions(ARRAY[(input_step_id, 'in_progress', 'error',
         jsonb_build_object('attempt', claimed_attempt, 'permanent', permanent, 'counted', counted,
                            'backoff_seconds', backoff_seconds)
-        || jsonb_build_object('error_message', error_details -> 'error'))::tasker_transition]);
+        || jsonb_build_object('error_message', error_details -> 'error',
+                              'error_class', error_details -> 'error_class'))::tasker_transition]);
     RETURN true;
 END
 $$;

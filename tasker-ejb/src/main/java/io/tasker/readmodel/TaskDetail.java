@@ -6,21 +6,24 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.PriorityQueue;
 
 /**
- * A task with the dependencies between its steps: each step's parents and children, and the steps in dependency
- * order (every step after its parents; among steps free to come next, the lowest id first), the same for every
- * read of the task.
+ * A task with the dependencies between its steps (each step's parents and children, and the steps in dependency
+ * order: every step after its parents, among steps free to come next the lowest id first, the same for every read
+ * of the task) and each step's last failure.
  */
 public final class TaskDetail {
 
     private final Task task;
     private final Map<Long, List<Long>> parents = new HashMap<>();
     private final Map<Long, List<Long>> children = new HashMap<>();
+    private final Map<Long, StepError> lastErrors = new HashMap<>();
 
-    TaskDetail(Task task, List<StepEdge> edges) {
+    TaskDetail(Task task, List<StepEdge> edges, List<StepTransition> failuresInOrder) {
         this.task = task;
+        failuresInOrder.forEach(failure -> lastErrors.put(failure.stepId(), StepError.of(failure)));
         for (StepEdge edge : edges) {
             parents.computeIfAbsent(edge.toStepId(), id -> new ArrayList<>()).add(edge.fromStepId());
             children.computeIfAbsent(edge.fromStepId(), id -> new ArrayList<>()).add(edge.toStepId());
@@ -41,6 +44,11 @@ public final class TaskDetail {
     /** The ids of the steps that run after this one, ascending. */
     public List<Long> childrenOf(WorkflowStep step) {
         return List.copyOf(children.getOrDefault(step.id(), List.of()));
+    }
+
+    /** The step's most recent failure, if it ever failed. */
+    public Optional<StepError> lastErrorOf(WorkflowStep step) {
+        return Optional.ofNullable(lastErrors.get(step.id()));
     }
 
     /** The task's steps in dependency order, ties by id. */

@@ -47,10 +47,26 @@ public class TaskReader {
      */
     public TaskDetail findDetail(long taskId) {
         Task task = findTask(taskId);
-        return new TaskDetail(task, em.createNamedQuery(StepEdge.OF_TASK, StepEdge.class)
+        return new TaskDetail(task, ofTask(StepEdge.OF_TASK, StepEdge.class, taskId),
+                ofTask(StepTransition.FAILURES_OF_TASK, StepTransition.class, taskId));
+    }
+
+    /**
+     * Every change of state of the task and of its steps, each list in the order they were made.
+     *
+     * @throws NotFoundException when there is no such task
+     */
+    public TaskHistory findHistory(long taskId) {
+        TaskDetail detail = findDetail(taskId);
+        return new TaskHistory(detail, ofTask(TaskTransition.OF_TASK, TaskTransition.class, taskId),
+                ofTask(StepTransition.OF_TASK, StepTransition.class, taskId));
+    }
+
+    private <T> List<T> ofTask(String namedQuery, Class<T> type, long taskId) {
+        return em.createNamedQuery(namedQuery, type)
                 .setParameter("taskId", taskId)
                 .setHint(READ_ONLY, true)
-                .getResultList());
+                .getResultList();
     }
 
     private Task findTask(long taskId) {
@@ -140,7 +156,8 @@ public class TaskReader {
             }
             Path<OffsetDateTime> value = task.get(search.sortBy().attribute());
             OffsetDateTime at = position.value().get();
-            Predicate valuePast = search.descending() ? cb.lessThan(value, bound(at)) : cb.greaterThan(value, bound(at));
+            Predicate valuePast = search.descending() ? cb.lessThan(value, bound(at))
+                    : cb.greaterThan(value, bound(at));
             return cb.or(valuePast, cb.and(cb.equal(value, bound(at)), idPast));
         }
 

@@ -12,6 +12,7 @@ import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * One step of one task, in the read model: JPA reads it, the schema's functions write it ({@code tasker_create_task}
@@ -122,6 +123,17 @@ public class WorkflowStep {
 
     public BigDecimal backoffRequestSeconds() {
         return backoffRequestSeconds;
+    }
+
+    /**
+     * While the step waits on its back-off (in error, retryable, attempts left): when it becomes due, as
+     * {@code get_step_readiness_status} computes it (its last attempt plus the back-off).
+     */
+    public Optional<OffsetDateTime> nextAttemptAt() {
+        boolean waiting = status == StepState.ERROR && retryable && attempts < retryLimit
+                && backoffRequestSeconds != null && lastAttemptedAt != null;
+        return waiting ? Optional.of(lastAttemptedAt.plusNanos(backoffRequestSeconds.movePointRight(9).longValue()))
+                : Optional.empty();
     }
 
     public Map<String, Object> results() {

@@ -28,6 +28,8 @@ import java.util.random.RandomGenerator;
 public class StepFailures {
 
     private static final int BACKTRACE_LINES = 10;
+    // A handler's message is kept with its attempt; a longer one is cut, so no message can bloat a step's rows.
+    static final int MAX_MESSAGE_LENGTH = 2_000;
 
     @Inject
     private FailureStore store;
@@ -61,7 +63,8 @@ public class StepFailures {
     private static Map<String, Object> details(Throwable failure, Optional<PermanentException> permanent,
                                                Optional<Duration> retryAfter) {
         Map<String, Object> details = new LinkedHashMap<>();
-        details.put("error", failure.getMessage() == null ? failure.getClass().getName() : failure.getMessage());
+        details.put("error", bounded(failure.getMessage() == null ? failure.getClass().getName()
+                : failure.getMessage()));
         details.put("error_class", failure.getClass().getName());
         permanent.flatMap(PermanentException::errorCode).ifPresent(code -> details.put("error_code", code));
         retryAfter.ifPresent(wait -> details.put("retry_after_seconds", seconds(wait)));
@@ -70,6 +73,11 @@ public class StepFailures {
                 .map(StackTraceElement::toString)
                 .toList());
         return details;
+    }
+
+    static String bounded(String message) {
+        return message.length() <= MAX_MESSAGE_LENGTH ? message
+                : message.substring(0, MAX_MESSAGE_LENGTH - 1) + "\u2026";
     }
 
     // The handler may have wrapped the exception that classifies the failure; the outermost one counts.

@@ -49,7 +49,8 @@ public record RuntimeArtifacts(Path payaraMicro, Path taskerWar, Path artemisRar
     // Next to the launcher's jar (target/tasker-launcher.jar) or classes (target/classes): target/runtime.
     private static Path defaultDirectory() {
         try {
-            Path codeSource = Path.of(RuntimeArtifacts.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path codeSource = Path.of(RuntimeArtifacts.class.getProtectionDomain().getCodeSource().getLocation()
+                    .toURI());
             return codeSource.getParent().resolve("runtime");
         } catch (URISyntaxException e) {
             throw new IllegalStateException("cannot locate the launcher's own files", e);

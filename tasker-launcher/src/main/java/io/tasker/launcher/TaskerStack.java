@@ -104,8 +104,8 @@ public final class TaskerStack implements AutoCloseable {
         } catch (RuntimeException | InterruptedException e) {
             node.close();
             if (mayBootAgain && node.resourceAdapterFailedToDeploy()) {
-                out.printf("Payara Micro %s failed to deploy the Artemis resource adapter (log %s); starting it again%n",
-                        name, node.logFile());
+                out.printf("Payara Micro %s failed to deploy the Artemis resource adapter (log %s);"
+                        + " starting it again%n", name, node.logFile());
                 return bootNode(name, httpPort, nodeSettings, false);
             }
             throw e;

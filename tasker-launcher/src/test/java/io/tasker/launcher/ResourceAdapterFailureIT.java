@@ -28,8 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
 class ResourceAdapterFailureIT {
 
     @Test
-    void aNodeWhoseResourceAdapterFailsToDeployIsStartedOnceMoreThenReported(RunningStack stack, @TempDir Path directory)
-            throws Exception {
+    void aNodeWhoseResourceAdapterFailsToDeployIsStartedOnceMoreThenReported(RunningStack stack,
+                                                                            @TempDir Path directory) throws Exception {
         RuntimeArtifacts real = RuntimeArtifacts.locate();
         RuntimeArtifacts broken = new RuntimeArtifacts(real.payaraMicro(), real.taskerWar(),
                 adapterWhoseClassIsMissing(directory), real.examplesJar());

@@ -46,7 +46,8 @@ class TaskAnnotationIT {
     @Test
     void aBadChangeIsRefusedNamingTheField(RunningStack stack) {
         TaskerClient client = stack.client();
-        long taskId = client.createTask("{\"name\": \"linear_workflow\", \"namespace\": \"examples\", \"context\": {}}");
+        long taskId = client.createTask("""
+                {"name": "linear_workflow", "namespace": "examples", "context": {}}""");
         Map<String, String> fieldOfBadBody = Map.of(
                 "{}", "body",
                 "[]", "body",

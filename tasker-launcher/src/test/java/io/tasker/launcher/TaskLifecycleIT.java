@@ -3,12 +3,9 @@ package io.tasker.launcher;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.tasker.launcher.Database.Transition;
+import io.tasker.launcher.TaskerClient.Reply;
 import io.tasker.launcher.TaskerStackExtension.RunningStack;
 import jakarta.json.JsonObject;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -18,17 +15,15 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(TaskerStackExtension.class)
 class TaskLifecycleIT {
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-
     @Test
     void cancellingDuringARunStopsTheTaskAndDiscardsTheRunningStepsResult(RunningStack stack) throws Exception {
         long taskId = stack.client().createTask("""
                 {"name": "diamond_workflow", "namespace": "examples", "context": {"sleep_ms": {"start_workflow": 1500}}}""");
         awaitStepRunning(stack, taskId, "start_workflow");
 
-        HttpResponse<String> cancelled = delete(stack, "/tasks/" + taskId + "?reason=no+longer+needed");
+        Reply cancelled = stack.client().delete("/tasks/" + taskId + "?reason=no+longer+needed");
 
-        assertEquals(200, cancelled.statusCode(), cancelled.body());
+        assertEquals(200, cancelled.status(), String.valueOf(cancelled.body()));
         // Proving that something did not happen needs a wait: the running handler's 1.5 s end well inside it.
         Thread.sleep(2500);
         JsonObject task = stack.client().get("/tasks/" + taskId).json();
@@ -52,10 +47,10 @@ class TaskLifecycleIT {
                 {"name": "linear_workflow", "namespace": "examples", "context": {}}""");
         stack.client().awaitFinished(taskId, Duration.ofSeconds(30));
 
-        HttpResponse<String> conflict = delete(stack, "/tasks/" + taskId);
-        assertEquals(409, conflict.statusCode());
-        assertEquals("application/problem+json", conflict.headers().firstValue("Content-Type").orElse(""));
-        assertEquals(404, delete(stack, "/tasks/987654321").statusCode());
+        Reply conflict = stack.client().delete("/tasks/" + taskId);
+        assertEquals(409, conflict.status());
+        assertEquals("application/problem+json", conflict.contentType());
+        assertEquals(404, stack.client().delete("/tasks/987654321").status());
     }
 
     @Test
@@ -90,10 +85,5 @@ class TaskLifecycleIT {
             Thread.sleep(20);
         }
         throw new AssertionError(step + " never started");
-    }
-
-    private static HttpResponse<String> delete(RunningStack stack, String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(stack.client().api() + path)).DELETE().build(),
-                HttpResponse.BodyHandlers.ofString());
     }
 }

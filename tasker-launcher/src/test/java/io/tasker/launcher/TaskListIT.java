@@ -52,7 +52,8 @@ class TaskListIT {
         assertEquals(List.of(last, failed, first), ids(list(client, "tag=" + tag + "&status=complete,error")));
         assertEquals(List.of(last, failed, first), ids(list(client, "tag=" + tag + "&status=error&status=complete")));
         assertEquals(List.of(last), ids(list(client, "tag=" + tag + "&name=diamond_workflow")));
-        assertEquals(List.of(last, failed, first), ids(list(client, "tag=" + tag + "&namespace=examples&version=1.0.0")));
+        assertEquals(List.of(last, failed, first),
+                ids(list(client, "tag=" + tag + "&namespace=examples&version=1.0.0")));
         assertEquals(List.of(), ids(list(client, "tag=" + tag + "&namespace=elsewhere")));
         assertEquals(List.of(), ids(list(client, "tag=" + tag + "&version=9.9.9")));
         assertEquals(List.of(last, first), ids(list(client, "tag=" + tag + "&initiator=alice")));

@@ -70,6 +70,10 @@ public final class TaskerClient {
                 .method("PATCH", HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    public Reply delete(String path) {
+        return send(HttpRequest.newBuilder(api.resolve(api.getPath() + path)).DELETE());
+    }
+
     public Reply get(String path) {
         return send(HttpRequest.newBuilder(api.resolve(api.getPath() + path)).GET());
     }

@@ -48,9 +48,11 @@ final class TaskListQuery {
 
     private TaskSearch search() {
         TaskSearch.Filter filter = new TaskSearch.Filter(text("namespace"), text("name"), text("version"),
-                parameters.states("status", TaskState.class, TaskState::value), text("tag"), text("initiator"), text("source_system"), instant("created_after"),
-                instant("created_before"), instant("completed_after"));
-        TaskSearch.SortField sortBy = parameters.single("sort_by").map(this::sortField).orElse(TaskSearch.SortField.CREATED_AT);
+                parameters.states("status", TaskState.class, TaskState::value), text("tag"), text("initiator"),
+                text("source_system"), instant("created_after"), instant("created_before"),
+                instant("completed_after"));
+        TaskSearch.SortField sortBy = parameters.single("sort_by").map(this::sortField)
+                .orElse(TaskSearch.SortField.CREATED_AT);
         boolean descending = parameters.single("sort_order").map(this::descending).orElse(true);
         int limit = parameters.single("limit").map(value -> number("limit", value, 1, MAX_LIMIT)).orElse(DEFAULT_LIMIT);
         int offset = parameters.single("offset").map(value -> number("offset", value, 0, MAX_OFFSET)).orElse(0);

@@ -18,7 +18,7 @@ public record TaskListView(List<TaskView> tasks, int limit, int offset, String n
                 .orElse(null);
         boolean counted = page.total().isPresent();
         return new TaskListView(page.tasks().stream().map(TaskView::summaryOf).toList(), search.limit(),
-                search.offset(), next, counted ? page.total().getAsLong() : null,
-                counted ? null : "more than " + TaskReader.COUNT_LIMIT + " tasks match; narrow the filter to count them");
+                search.offset(), next, counted ? page.total().getAsLong() : null, counted ? null
+                        : "more than " + TaskReader.COUNT_LIMIT + " tasks match; narrow the filter to count them");
     }
 }

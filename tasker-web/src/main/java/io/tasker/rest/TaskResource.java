@@ -30,8 +30,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Tasks: create one, find them, read one, read its steps (or one of them), change its reason and tags, cancel one. Changes go through {@link TaskService}, reads through the
- * read model ({@link TaskReader}). One instance serves every request (it holds no request state).
+ * Tasks: create one, find them, read one, its steps (or one of them) and its history, change its reason and tags,
+ * cancel one. Changes go through {@link TaskService}, reads through the read model ({@link TaskReader}). One instance
+ * serves every request (it holds no request state).
  */
 @ApplicationScoped
 @Path("tasks")
@@ -145,6 +146,13 @@ public class TaskResource {
                 .findFirst()
                 .map(found -> StepView.of(found, detail))
                 .orElseThrow(() -> new NotFoundException("task " + id + " has no step " + step));
+    }
+
+    /** Every change of state of the task and its steps, oldest first. */
+    @GET
+    @Path("{task_id}/transitions")
+    public TransitionListView transitions(@PathParam("task_id") String taskId) {
+        return TransitionListView.of(reader.findHistory(id(taskId)));
     }
 
     // RFC 7240: preferences are separated by commas, each may carry parameters after a semicolon.
