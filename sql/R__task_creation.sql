@@ -40,14 +40,17 @@ BEGIN
             task_context, input_identity_hash, input_request_digest)
     RETURNING tasker_tasks.task_id INTO new_task_id;
 
-    INSERT INTO tasker_workflow_steps (task_id, named_step_id, name, status, retryable, retry_limit, skippable)
+    INSERT INTO tasker_workflow_steps (task_id, named_step_id, name, status, retryable, retry_limit, skippable,
+                                       template_retryable, template_retry_limit)
     SELECT new_task_id,
            (plan.step ->> 'named_step_id')::integer,
            plan.step ->> 'name',
            CASE WHEN bypassed ? (plan.step ->> 'name') THEN 'resolved_manually' ELSE 'pending' END,
            (plan.step ->> 'retryable')::boolean,
            (plan.step ->> 'retry_limit')::integer,
-           (plan.step ->> 'skippable')::boolean
+           (plan.step ->> 'skippable')::boolean,
+           (plan.step ->> 'retryable')::boolean,
+           (plan.step ->> 'retry_limit')::integer
       FROM jsonb_array_elements(step_plan) AS plan(step);
 
     INSERT INTO tasker_workflow_step_edges (from_step_id, to_step_id)

@@ -105,7 +105,8 @@ public class TaskService {
         for (String name : bypassSteps) {
             Optional<StepTemplate> step = definition.template().step(name);
             if (step.isEmpty()) {
-                problems.add(new FieldError("bypass_steps", "task " + definition.key() + " has no step '" + name + "'"));
+                problems.add(new FieldError("bypass_steps", "task " + definition.key() + " has no step '" + name
+                        + "'"));
             } else if (!step.get().skippable()) {
                 problems.add(new FieldError("bypass_steps", "step '" + name + "' is not skippable"));
             }

@@ -29,4 +29,13 @@ public interface TaskStore {
 
     /** Changes the task's reason and tags as the annotation says; returns whether there is such a task. */
     boolean annotateTask(long taskId, TaskAnnotation annotation);
+
+    /**
+     * Gives the step in error ({@code stepId}), or every step in error of the task in error ({@code stepId} null), a
+     * fresh attempt budget; returns the outcome of {@code tasker_retry_steps}.
+     */
+    String retrySteps(long taskId, Long stepId, Map<String, Object> metadata);
+
+    /** Settles the step by hand with these results; returns the outcome of {@code tasker_resolve_step}. */
+    String resolveStep(long taskId, long stepId, Map<String, Object> results, Map<String, Object> metadata);
 }

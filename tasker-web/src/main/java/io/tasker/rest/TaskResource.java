@@ -6,6 +6,7 @@ import io.tasker.readmodel.TaskDetail;
 import io.tasker.readmodel.TaskReader;
 import io.tasker.readmodel.TaskSearch;
 import io.tasker.step.StepState;
+import io.tasker.task.OperatorActions;
 import io.tasker.task.TaskService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -31,8 +32,9 @@ import java.util.Set;
 
 /**
  * Tasks: create one, find them, read one, its steps (or one of them) and its history, change its reason and tags,
- * cancel one. Changes go through {@link TaskService}, reads through the read model ({@link TaskReader}). One instance
- * serves every request (it holds no request state).
+ * cancel one; an operator's retries and resolutions. Changes go through {@link TaskService} and
+ * {@link OperatorActions}, reads through the read model ({@link TaskReader}). One instance serves every request (it
+ * holds no request state).
  */
 @ApplicationScoped
 @Path("tasks")
@@ -43,12 +45,16 @@ public class TaskResource {
     private static final String CANCELLED_BY = "api";
     private static final String RETURN_MINIMAL = "return=minimal";
     private static final String MERGE_PATCH = "application/merge-patch+json";
+    private static final String REQUEST_ID = "X-Request-Id";
 
     @Inject
     private TaskService tasks;
 
     @Inject
     private TaskReader reader;
+
+    @Inject
+    private OperatorActions actions;
 
     /** The answer to a creation whose request preferred a minimal one ({@code Prefer: return=minimal}). */
     public record CreatedTask(long taskId) {
@@ -146,6 +152,52 @@ public class TaskResource {
                 .findFirst()
                 .map(found -> StepView.of(found, detail))
                 .orElseThrow(() -> new NotFoundException("task " + id + " has no step " + step));
+    }
+
+    /**
+     * Runs a step in error again now, with a fresh attempt budget (its task, if in error, is driven again): 200 with
+     * the step; 409 when the step is not in error or the task has completed or been cancelled.
+     */
+    @POST
+    @Path("{task_id}/workflow_steps/{step_id}/retry")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public StepView retryStep(@PathParam("task_id") String taskId, @PathParam("step_id") String stepId,
+                              JsonValue body, @HeaderParam(REQUEST_ID) String requestId) {
+        long id = id(taskId);
+        long step = number("step_id", stepId);
+        actions.retryStep(id, step, OperatorBody.read(body, requestId));
+        return step(taskId, stepId);
+    }
+
+    /**
+     * Settles a pending or failed step by hand with the given results, which its dependents read as a completed
+     * step's: 200 with the step; 409 when the step is running or finished or the task has completed or been
+     * cancelled.
+     */
+    @POST
+    @Path("{task_id}/workflow_steps/{step_id}/resolve")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public StepView resolveStep(@PathParam("task_id") String taskId, @PathParam("step_id") String stepId,
+                                JsonValue body, @HeaderParam(REQUEST_ID) String requestId) {
+        long id = id(taskId);
+        long step = number("step_id", stepId);
+        OperatorBody resolution = OperatorBody.readResolution(body, requestId);
+        actions.resolveStep(id, step, resolution.results(), resolution.operator());
+        return step(taskId, stepId);
+    }
+
+    /**
+     * Drives a task in error again: every step in error runs again with a fresh attempt budget. 200 with the task;
+     * 409 when the task is not in error.
+     */
+    @POST
+    @Path("{task_id}/retry")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public TaskView retryTask(@PathParam("task_id") String taskId, JsonValue body,
+                              @HeaderParam(REQUEST_ID) String requestId) {
+        long id = id(taskId);
+        actions.retryTask(id, OperatorBody.read(body, requestId));
+        return TaskView.of(reader.findDetail(id));
     }
 
     /** Every change of state of the task and its steps, oldest first. */

@@ -51,7 +51,8 @@ public class JdbcDefinitionStore implements DefinitionStore {
             Map<String, Integer> namedStepIds = new HashMap<>();
             for (StepTemplate step : template.steps()) {
                 int systemId = upsert(connection, DEPENDENT_SYSTEM, step.dependentSystem());
-                namedStepIds.put(step.name(), upsert(connection, NAMED_STEP, systemId, step.name(), step.description()));
+                namedStepIds.put(step.name(),
+                        upsert(connection, NAMED_STEP, systemId, step.name(), step.description()));
             }
             return new DefinitionIds(namedTaskId, namedStepIds);
         } catch (SQLException e) {

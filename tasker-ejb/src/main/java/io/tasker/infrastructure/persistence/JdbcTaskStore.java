@@ -9,13 +9,17 @@ import io.tasker.task.TaskState;
 import io.tasker.task.TaskStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Task creation, cancellation and annotation through {@code tasker_create_task}, {@code tasker_cancel_task} and
- * {@code tasker_annotate_task}.
+ * Task creation, cancellation, annotation and operators' actions through the schema's functions
+ * ({@code tasker_create_task}, {@code tasker_cancel_task}, {@code tasker_annotate_task}, {@code tasker_retry_steps},
+ * {@code tasker_resolve_step}).
  */
 @ApplicationScoped
 public class JdbcTaskStore implements TaskStore {
@@ -68,5 +72,33 @@ public class JdbcTaskStore implements TaskStore {
                 return row.getBoolean(1);
             }
         });
+    }
+
+    @Override
+    public String retrySteps(long taskId, Long stepId, Map<String, Object> metadata) {
+        return sql.call("SELECT tasker_retry_steps(?, ?, ?::jsonb)", statement -> {
+            statement.setLong(1, taskId);
+            statement.setObject(2, stepId, Types.BIGINT);
+            statement.setString(3, JsonDocuments.write(metadata));
+            return outcome(statement);
+        });
+    }
+
+    @Override
+    public String resolveStep(long taskId, long stepId, Map<String, Object> results, Map<String, Object> metadata) {
+        return sql.call("SELECT tasker_resolve_step(?, ?, ?::jsonb, ?::jsonb)", statement -> {
+            statement.setLong(1, taskId);
+            statement.setLong(2, stepId);
+            statement.setString(3, JsonDocuments.write(results));
+            statement.setString(4, JsonDocuments.write(metadata));
+            return outcome(statement);
+        });
+    }
+
+    private static String outcome(PreparedStatement statement) throws SQLException {
+        try (ResultSet row = statement.executeQuery()) {
+            row.next();
+            return row.getString(1);
+        }
     }
 }

@@ -1,0 +1,72 @@
+package io.tasker.task;
+
+import io.tasker.errors.ConflictException;
+import io.tasker.errors.NotFoundException;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * What an operator does for a task that failed or a step that needs a hand. Each action is one transaction: the
+ * change with its transitions (recording the {@link Operator}) and, when it leaves work to do, the message that drives
+ * the task's next pass.
+ */
+@Stateless
+public class OperatorActions {
+
+    @Inject
+    private TaskStore store;
+
+    @Inject
+    private TaskQueue queue;
+
+    /**
+     * Runs a step in error again now, with a fresh attempt budget; its task, if in error, becomes pending.
+     *
+     * @throws NotFoundException when there is no such task, or the task has no such step
+     * @throws ConflictException when the step is not in error, or the task has ended otherwise (complete, cancelled)
+     */
+    public void retryStep(long taskId, long stepId, Operator operator) {
+        drive(store.retrySteps(taskId, stepId, operator.metadata("retry_step")), taskId, stepId,
+                "only a step in error can be retried");
+    }
+
+    /**
+     * Runs every step in error of a task in error again, each with a fresh attempt budget; the task becomes pending.
+     *
+     * @throws NotFoundException when there is no such task
+     * @throws ConflictException when the task is not in error
+     */
+    public void retryTask(long taskId, Operator operator) {
+        drive(store.retrySteps(taskId, null, operator.metadata("retry_task")), taskId, null,
+                "only a task in error can be retried");
+    }
+
+    /**
+     * Settles a pending or failed step by hand with the given results, which its dependents read as a completed
+     * step's; its task, if in error, becomes pending.
+     *
+     * @throws NotFoundException when there is no such task, or the task has no such step
+     * @throws ConflictException when the step is running or finished, or the task has ended otherwise
+     */
+    public void resolveStep(long taskId, long stepId, Map<String, Object> results, Operator operator) {
+        drive(store.resolveStep(taskId, stepId, results, operator.metadata("resolve_step")), taskId, stepId,
+                "only a pending step or a step in error can be resolved");
+    }
+
+    private void drive(String outcome, long taskId, Long stepId, String rule) {
+        switch (outcome) {
+            case "done" -> queue.enqueue(taskId, Duration.ZERO);
+            case "no_task" -> throw new NotFoundException("task " + taskId + " does not exist");
+            case "no_step" -> throw new NotFoundException("task " + taskId + " has no step " + stepId);
+            case "no_failed_step" -> throw new ConflictException("task " + taskId + " has no step in error");
+            default -> {
+                String[] forbidding = outcome.split("_", 2);
+                String subject = forbidding[0].equals("task") ? "task " + taskId : "step " + stepId;
+                throw new ConflictException(subject + " is " + forbidding[1] + "; " + rule
+                        + (forbidding[0].equals("task") ? ", of a task that has not completed or been cancelled" : ""));
+            }
+        }
+    }
+}
