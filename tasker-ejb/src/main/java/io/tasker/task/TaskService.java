@@ -5,6 +5,7 @@ import io.tasker.errors.FieldError;
 import io.tasker.errors.IdempotencyKeyReusedException;
 import io.tasker.errors.InvalidRequestException;
 import io.tasker.errors.NotFoundException;
+import io.tasker.errors.TaskerException;
 import io.tasker.registry.HandlerRegistry;
 import io.tasker.registry.RegisteredTask;
 import io.tasker.template.StepTemplate;
@@ -48,15 +49,7 @@ public class TaskService {
      *     different request
      */
     public Creation createTask(TaskRequest request) {
-        if (request.name() == null || request.name().isBlank()) {
-            throw new InvalidRequestException("name", "is required");
-        }
-        RegisteredTask definition = registry.resolve(request.namespace(), request.name(), request.version());
-        List<FieldError> problems = new ArrayList<>(definition.contextViolations(request.context()));
-        problems.addAll(bypassProblems(definition, request.bypassSteps()));
-        if (!problems.isEmpty()) {
-            throw new InvalidRequestException(problems);
-        }
+        RegisteredTask definition = checked(request);
         Optional<TaskIdentity> identity = TaskIdentity.of(definition, request);
         TaskStore.CreationResult result = store.createTask(definition, request, identity);
         if (!result.created()) {
@@ -68,6 +61,32 @@ public class TaskService {
         }
         queue.enqueue(result.taskId(), Duration.ZERO);
         return new Creation(result.taskId(), true);
+    }
+
+    /**
+     * What would refuse the request before anything is stored: no such template, or an invalid context or bypassed
+     * step. Returned rather than thrown, so a caller's transaction is not rolled back by it.
+     */
+    public Optional<TaskerException> refusalOf(TaskRequest request) {
+        try {
+            checked(request);
+            return Optional.empty();
+        } catch (TaskerException refusal) {
+            return Optional.of(refusal);
+        }
+    }
+
+    private RegisteredTask checked(TaskRequest request) {
+        if (request.name() == null || request.name().isBlank()) {
+            throw new InvalidRequestException("name", "is required");
+        }
+        RegisteredTask definition = registry.resolve(request.namespace(), request.name(), request.version());
+        List<FieldError> problems = new ArrayList<>(definition.contextViolations(request.context()));
+        problems.addAll(bypassProblems(definition, request.bypassSteps()));
+        if (!problems.isEmpty()) {
+            throw new InvalidRequestException(problems);
+        }
+        return definition;
     }
 
     /**

@@ -6,6 +6,7 @@ import jakarta.jms.Message;
 import jakarta.jms.JMSException;
 import jakarta.jms.Queue;
 import jakarta.jms.QueueBrowser;
+import jakarta.jms.TemporaryQueue;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.Map;
@@ -16,6 +17,7 @@ final class BrokerClient implements AutoCloseable {
 
     static final String TASK_RUNNER = "tasker.task-runner";
     static final String DEAD_LETTERS = "DLQ";
+    static final String TASK_REQUESTS = "tasker.task-requests";
 
     private final ActiveMQConnectionFactory factory;
     private final JMSContext context;
@@ -30,6 +32,28 @@ final class BrokerClient implements AutoCloseable {
         JMSProducer producer = context.createProducer();
         properties.forEach(producer::setProperty);
         producer.send(context.createQueue(queue), body);
+    }
+
+    /**
+     * Sends a text message with these properties and correlation id to a queue, naming a temporary queue to reply
+     * to, and waits for the reply (null after the timeout).
+     */
+    Message request(String queue, String body, Map<String, Object> properties, String correlationId,
+                    Duration timeout) {
+        TemporaryQueue replies = context.createTemporaryQueue();
+        try (var consumer = context.createConsumer(replies)) {
+            JMSProducer producer = context.createProducer().setJMSReplyTo(replies).setJMSCorrelationID(correlationId);
+            properties.forEach(producer::setProperty);
+            producer.send(context.createQueue(queue), body);
+            return consumer.receive(timeout.toMillis());
+        }
+    }
+
+    /** Receives the next message of a queue that matches the selector, or null after the timeout. */
+    Message receive(String queue, String selector, Duration timeout) {
+        try (var consumer = context.createConsumer(context.createQueue(queue), selector)) {
+            return consumer.receive(timeout.toMillis());
+        }
     }
 
     /** Receives the next message of a queue, or null after the timeout. */

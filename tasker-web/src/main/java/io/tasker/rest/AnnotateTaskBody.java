@@ -1,6 +1,7 @@
 package io.tasker.rest;
 
 import io.tasker.errors.InvalidRequestException;
+import io.tasker.json.JsonFields;
 import io.tasker.task.TaskAnnotation;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;

@@ -1,6 +1,8 @@
 package io.tasker.rest;
 
 import io.tasker.errors.InvalidRequestException;
+import io.tasker.json.JsonFields;
+import io.tasker.json.JsonValues;
 import io.tasker.task.Operator;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;

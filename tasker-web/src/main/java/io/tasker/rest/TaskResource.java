@@ -7,6 +7,7 @@ import io.tasker.readmodel.TaskReader;
 import io.tasker.readmodel.TaskSearch;
 import io.tasker.step.StepState;
 import io.tasker.task.OperatorActions;
+import io.tasker.task.TaskRequestBody;
 import io.tasker.task.TaskService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -70,7 +71,7 @@ public class TaskResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(JsonValue body, @HeaderParam("Idempotency-Key") String idempotencyKey,
                            @HeaderParam("Prefer") List<String> preferences, @Context UriInfo uriInfo) {
-        TaskService.Creation creation = tasks.createTask(CreateTaskBody.read(body, idempotencyKey));
+        TaskService.Creation creation = tasks.createTask(TaskRequestBody.read(body, idempotencyKey));
         URI location = uriInfo.getBaseUriBuilder().path(TaskResource.class).path(String.valueOf(creation.taskId()))
                 .build();
         Response.ResponseBuilder response = creation.created() ? Response.created(location)

@@ -36,4 +36,6 @@ public class TaskerJmsResources {
     static final String RESOURCE_ADAPTER = "artemis-ra";
     /** The broker address (an anycast queue) that carries task ids to the task runner. */
     static final String TASK_RUNNER_ADDRESS = "tasker.task-runner";
+    /** The broker address (an anycast queue) on which users send task requests. */
+    static final String TASK_REQUESTS_ADDRESS = "tasker.task-requests";
 }

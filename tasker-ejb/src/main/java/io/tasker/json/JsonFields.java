@@ -1,4 +1,4 @@
-package io.tasker.rest;
+package io.tasker.json;
 
 import io.tasker.errors.FieldError;
 import jakarta.json.JsonArray;
@@ -15,15 +15,15 @@ import java.util.TreeSet;
  * have is an error (a misspelt one is never silently dropped), strings are non-empty and at most 128 characters,
  * names are arrays of non-empty strings. Errors are collected, so one answer names them all.
  */
-final class JsonFields {
+public final class JsonFields {
 
-    static final int MAX_TEXT = 128;
+    public static final int MAX_TEXT = 128;
 
     private final JsonObject body;
     private final List<FieldError> errors = new ArrayList<>();
 
     /** Reads {@code body}, noting each of its fields that is not in {@code allowed} as an error. */
-    JsonFields(JsonObject body, Set<String> allowed, String bodyName) {
+    public JsonFields(JsonObject body, Set<String> allowed, String bodyName) {
         this.body = body;
         new TreeSet<>(body.keySet()).stream()
                 .filter(field -> !allowed.contains(field))
@@ -31,18 +31,18 @@ final class JsonFields {
                         + String.join(", ", new TreeSet<>(allowed)) + ")")));
     }
 
-    boolean has(String field) {
+    public boolean has(String field) {
         return body.containsKey(field);
     }
 
     /** The field's JSON value; {@code null} when absent or JSON null. */
-    JsonValue value(String field) {
+    public JsonValue value(String field) {
         JsonValue value = body.get(field);
         return value == null || value.getValueType() == JsonValue.ValueType.NULL ? null : value;
     }
 
     /** A string field; {@code null} when absent or JSON null. */
-    String text(String field) {
+    public String text(String field) {
         JsonValue value = value(field);
         if (value == null) {
             return null;
@@ -58,7 +58,7 @@ final class JsonFields {
     }
 
     /** An array of non-empty strings; empty when absent or JSON null. */
-    List<String> names(String field) {
+    public List<String> names(String field) {
         JsonValue value = value(field);
         if (value == null) {
             return List.of();
@@ -71,11 +71,11 @@ final class JsonFields {
         return List.of();
     }
 
-    void error(String field, String message) {
+    public void error(String field, String message) {
         errors.add(new FieldError(field, message));
     }
 
-    List<FieldError> errors() {
+    public List<FieldError> errors() {
         return List.copyOf(errors);
     }
 }

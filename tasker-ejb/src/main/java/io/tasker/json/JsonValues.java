@@ -1,4 +1,4 @@
-package io.tasker.rest;
+package io.tasker.json;
 
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
@@ -11,12 +11,12 @@ import java.util.List;
 import java.util.Map;
 
 /** JSON-P values as the engine's plain Java data: maps, lists, strings, BigDecimal numbers, booleans, nulls. */
-final class JsonValues {
+public final class JsonValues {
 
     private JsonValues() {
     }
 
-    static Map<String, Object> toMap(JsonObject object) {
+    public static Map<String, Object> toMap(JsonObject object) {
         Map<String, Object> map = new LinkedHashMap<>();
         object.forEach((key, value) -> map.put(key, toJava(value)));
         return map;

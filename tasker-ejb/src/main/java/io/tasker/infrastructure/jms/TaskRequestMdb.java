@@ -1,0 +1,151 @@
+package io.tasker.infrastructure.jms;
+
+import io.tasker.errors.FieldError;
+import io.tasker.errors.InvalidRequestException;
+import io.tasker.errors.NotFoundException;
+import io.tasker.errors.TaskerException;
+import io.tasker.task.TaskRequest;
+import io.tasker.task.TaskRequestBody;
+import io.tasker.task.TaskService;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ActivationConfigProperty;
+import jakarta.ejb.MessageDriven;
+import jakarta.inject.Inject;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.DeliveryMode;
+import jakarta.jms.Destination;
+import jakarta.jms.JMSContext;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageListener;
+import jakarta.jms.TextMessage;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Task intake over JMS: each message on {@code tasker.task-requests} holds the body of {@code POST /tasker/tasks}
+ * (plus an optional {@code idempotency_key}, also taken as a string property) and creates that task in the transaction that consumes the message, so
+ * a crash neither loses nor doubles a request: the message and the task commit together, and a message delivered
+ * again finds the task its key created (the key defaults to the message's id). With a {@code JMSReplyTo}, the
+ * reply, sent in the same transaction, carries the task's id or the problem document, with the request's
+ * {@code JMSCorrelationID} (its message id when it has none) and a {@code status} property as HTTP would answer. A
+ * request that cannot be carried out is answered and parked on {@code DLQ} with the reason in the
+ * {@code tasker_rejection} property: it is consumed, never retried.
+ */
+@MessageDriven(activationConfig = {
+        @ActivationConfigProperty(propertyName = "resourceAdapter", propertyValue = TaskerJmsResources.RESOURCE_ADAPTER),
+        @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
+        @ActivationConfigProperty(propertyName = "destination",
+                propertyValue = TaskerJmsResources.TASK_REQUESTS_ADDRESS),
+        @ActivationConfigProperty(propertyName = "useJNDI", propertyValue = "false"),
+        @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "4"),
+        @ActivationConfigProperty(propertyName = "setupAttempts", propertyValue = "-1"),
+        @ActivationConfigProperty(propertyName = "setupInterval", propertyValue = "1000")
+})
+public class TaskRequestMdb implements MessageListener {
+
+    /**
+     * The property that names the key of a request, as the {@code Idempotency-Key} header does over HTTP (a JMS
+     * property's name is a Java identifier: the header's name cannot be one).
+     */
+    static final String IDEMPOTENCY_KEY = "idempotency_key";
+    /** The property of a parked request that says why it was refused. */
+    static final String REJECTION = "tasker_rejection";
+    static final String STATUS = "status";
+    private static final String DEAD_LETTERS = "DLQ";
+
+    @Inject
+    private TaskService tasks;
+
+    @Resource(lookup = TaskerJmsResources.CONNECTION_FACTORY)
+    private ConnectionFactory connectionFactory;
+
+    @Override
+    public void onMessage(Message message) {
+        try {
+            TaskRequest request;
+            try {
+                request = TaskRequestBody.readMessage(body(message),
+                        Optional.ofNullable(message.getStringProperty(IDEMPOTENCY_KEY)), message.getJMSMessageID());
+            } catch (InvalidRequestException unreadable) {
+                reject(message, unreadable);
+                return;
+            }
+            Optional<TaskerException> refusal = tasks.refusalOf(request);
+            if (refusal.isPresent()) {
+                reject(message, refusal.get());
+                return;
+            }
+            TaskService.Creation creation = tasks.createTask(request);
+            reply(message, creation.created() ? 201 : 200, Json.createObjectBuilder()
+                    .add("task_id", creation.taskId())
+                    .add("created", creation.created())
+                    .build());
+        } catch (JMSException e) {
+            // Rolls back: the broker delivers the request again.
+            throw new IllegalStateException("cannot read or answer a task request", e);
+        }
+    }
+
+    private static JsonValue body(Message message) throws JMSException {
+        if (!(message instanceof TextMessage text) || text.getText() == null) {
+            throw new InvalidRequestException("body", "must be a text message holding a JSON object");
+        }
+        try (var reader = Json.createReader(new StringReader(text.getText()))) {
+            return reader.readValue();
+        } catch (JsonException e) {
+            throw new InvalidRequestException("body", "is not valid JSON: " + e.getMessage());
+        }
+    }
+
+    private void reject(Message message, TaskerException refusal) throws JMSException {
+        int status = refusal instanceof InvalidRequestException ? 400 : refusal instanceof NotFoundException ? 404 : 409;
+        JsonObject problem = problem(refusal, status);
+        reply(message, status, problem);
+        try (JMSContext context = connectionFactory.createContext()) {
+            context.createProducer()
+                    .setDeliveryMode(DeliveryMode.PERSISTENT)
+                    .setProperty(REJECTION, problem.toString())
+                    .setProperty(STATUS, status)
+                    .send(context.createQueue(DEAD_LETTERS), message instanceof TextMessage text ? text.getText() : "");
+        }
+    }
+
+    private void reply(Message message, int status, JsonObject body) throws JMSException {
+        Destination replyTo = message.getJMSReplyTo();
+        if (replyTo == null) {
+            return;
+        }
+        String correlation = message.getJMSCorrelationID() != null ? message.getJMSCorrelationID()
+                : message.getJMSMessageID();
+        try (JMSContext context = connectionFactory.createContext()) {
+            context.createProducer()
+                    .setJMSCorrelationID(correlation)
+                    .setProperty(STATUS, status)
+                    .send(replyTo, body.toString());
+        }
+    }
+
+    // The shape of the REST API's problem documents (RFC 9457).
+    private static JsonObject problem(TaskerException refusal, int status) {
+        List<FieldError> errors = refusal instanceof InvalidRequestException invalid ? invalid.errors() : List.of();
+        JsonArrayBuilder fields = Json.createArrayBuilder();
+        errors.forEach(error -> fields.add(Json.createObjectBuilder()
+                .add("field", error.field())
+                .add("message", error.message())));
+        String kind = status == 400 ? "invalid-request" : status == 404 ? "not-found" : "conflict";
+        return Json.createObjectBuilder()
+                .add("type", "urn:tasker:problem:" + kind)
+                .add("title", status == 400 ? "Bad Request" : status == 404 ? "Not Found" : "Conflict")
+                .add("status", status)
+                .add("detail", status == 400 ? "The request is invalid" : refusal.getMessage())
+                .add("errors", fields)
+                .build();
+    }
+}
