@@ -26,8 +26,9 @@ import java.util.Map;
 @Entity
 @Table(name = "tasker_tasks")
 // A fetch join fills the collection in the order of the rows it reads, ignoring @OrderBy: the query orders them.
-@NamedQuery(name = Task.WITH_STEPS,
-        query = "SELECT t FROM Task t LEFT JOIN FETCH t.steps s WHERE t.id = :taskId ORDER BY s.id")
+// The steps' parents come in the same query.
+@NamedQuery(name = Task.WITH_STEPS, query = "SELECT t FROM Task t LEFT JOIN FETCH t.steps s "
+        + "LEFT JOIN FETCH s.parentIds WHERE t.id = :taskId ORDER BY s.id")
 public class Task {
 
     static final String WITH_STEPS = "Task.withSteps";

@@ -21,12 +21,14 @@ public final class TaskDetail {
     private final Map<Long, List<Long>> children = new HashMap<>();
     private final Map<Long, StepError> lastErrors = new HashMap<>();
 
-    TaskDetail(Task task, List<StepEdge> edges, List<StepTransition> failuresInOrder) {
+    TaskDetail(Task task, List<StepTransition> failuresInOrder) {
         this.task = task;
         failuresInOrder.forEach(failure -> lastErrors.put(failure.stepId(), StepError.of(failure)));
-        for (StepEdge edge : edges) {
-            parents.computeIfAbsent(edge.toStepId(), id -> new ArrayList<>()).add(edge.fromStepId());
-            children.computeIfAbsent(edge.fromStepId(), id -> new ArrayList<>()).add(edge.toStepId());
+        for (WorkflowStep step : task.steps()) {
+            for (long parent : step.parentIds()) {
+                parents.computeIfAbsent(step.id(), id -> new ArrayList<>()).add(parent);
+                children.computeIfAbsent(parent, id -> new ArrayList<>()).add(step.id());
+            }
         }
         parents.values().forEach(ids -> ids.sort(Comparator.naturalOrder()));
         children.values().forEach(ids -> ids.sort(Comparator.naturalOrder()));

@@ -47,8 +47,10 @@ public class TaskReader {
      */
     public TaskDetail findDetail(long taskId) {
         Task task = findTask(taskId);
-        return new TaskDetail(task, ofTask(StepEdge.OF_TASK, StepEdge.class, taskId),
-                ofTask(StepTransition.FAILURES_OF_TASK, StepTransition.class, taskId));
+        // The failures are read only when a step may have failed: most reads are of tasks that went as planned.
+        boolean failed = task.steps().stream().anyMatch(WorkflowStep::mayHaveFailed);
+        return new TaskDetail(task, failed ? ofTask(StepTransition.FAILURES_OF_TASK, StepTransition.class, taskId)
+                : List.of());
     }
 
     /**

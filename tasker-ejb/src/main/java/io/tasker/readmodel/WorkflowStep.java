@@ -1,8 +1,10 @@
 package io.tasker.readmodel;
 
 import io.tasker.step.StepState;
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
@@ -11,8 +13,11 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * One step of one task, in the read model: JPA reads it, the schema's functions write it ({@code tasker_create_task}
@@ -30,6 +35,12 @@ public class WorkflowStep {
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "task_id", updatable = false)
     private Task task;
+
+    // The steps this one runs after: the edges that end at it.
+    @ElementCollection
+    @CollectionTable(name = "tasker_workflow_step_edges", joinColumns = @JoinColumn(name = "to_step_id"))
+    @Column(name = "from_step_id")
+    private Set<Long> parentIds = new HashSet<>();
 
     @Column(nullable = false, updatable = false)
     private String name;
@@ -123,6 +134,21 @@ public class WorkflowStep {
 
     public BigDecimal backoffRequestSeconds() {
         return backoffRequestSeconds;
+    }
+
+    /** The ids of the steps this one runs after. */
+    public Set<Long> parentIds() {
+        return Collections.unmodifiableSet(parentIds);
+    }
+
+    /**
+     * Whether the step may have failed: it made more than one attempt, or it was attempted and is in error, or was
+     * cancelled or resolved by hand after an attempt. A step that completed on its first counted attempt did not
+     * fail (but for a failure of the infrastructure, which does not count).
+     */
+    boolean mayHaveFailed() {
+        return attempts > 1 || (lastAttemptedAt != null && (status == StepState.ERROR
+                || status == StepState.CANCELLED || status == StepState.RESOLVED_MANUALLY));
     }
 
     /**

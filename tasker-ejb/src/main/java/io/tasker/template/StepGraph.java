@@ -57,6 +57,23 @@ public final class StepGraph {
         return order.stream().filter(name -> steps.get(name).dependsOn().isEmpty()).toList();
     }
 
+    /** Steps nothing depends on. */
+    public List<String> leaves() {
+        Set<String> depended = new HashSet<>();
+        steps.values().forEach(step -> depended.addAll(step.dependsOn()));
+        return order.stream().filter(name -> !depended.contains(name)).toList();
+    }
+
+    /** Each step's dependency level: 0 for a root, else one more than its deepest dependency. */
+    public Map<String, Integer> levels() {
+        Map<String, Integer> levels = new LinkedHashMap<>();
+        for (String name : order) {
+            levels.put(name, steps.get(name).dependsOn().stream().mapToInt(levels::get).map(level -> level + 1)
+                    .max().orElse(0));
+        }
+        return levels;
+    }
+
     // Depth-first walk; a step met again while still on the path closes a cycle, reported as a path of names.
     private static List<String> topologicalOrder(String source, Map<String, StepTemplate> byName) {
         List<String> order = new ArrayList<>(byName.size());

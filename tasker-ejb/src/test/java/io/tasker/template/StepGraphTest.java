@@ -49,6 +49,16 @@ class StepGraphTest {
         assertTrue(cycle.getMessage().contains("x -> z -> y -> x"), cycle.getMessage());
     }
 
+    @Test
+    void aDiamondHasOneRootOneLeafAndALevelPerDepth() {
+        StepGraph graph = StepGraph.of("t", List.of(step("end", "left", "right"), step("left", "start"),
+                step("right", "start", "left"), step("start")));
+
+        assertEquals(List.of("start"), graph.roots());
+        assertEquals(List.of("end"), graph.leaves());
+        assertEquals(Map.of("start", 0, "left", 1, "right", 2, "end", 3), graph.levels());
+    }
+
     private static StepTemplate step(String name, String... parents) {
         return new StepTemplate(name, name, "h.Handler", Arrays.asList(parents), true, 3, false, Map.of(), "unknown", null,
                 List.of());
