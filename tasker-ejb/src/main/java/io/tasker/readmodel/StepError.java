@@ -9,6 +9,9 @@ import java.util.Map;
  */
 public record StepError(String message, String errorClass, Integer attempt, OffsetDateTime at) {
 
+    /** The state a failure moves a step to. */
+    static final String FAILED = "error";
+
     static StepError of(StepTransition failure) {
         Map<String, Object> metadata = failure.metadata();
         return new StepError(text(metadata.get("error_message")), text(metadata.get("error_class")),

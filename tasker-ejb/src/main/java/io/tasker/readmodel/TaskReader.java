@@ -59,9 +59,12 @@ public class TaskReader {
      * @throws NotFoundException when there is no such task
      */
     public TaskHistory findHistory(long taskId) {
-        TaskDetail detail = findDetail(taskId);
-        return new TaskHistory(detail, ofTask(TaskTransition.OF_TASK, TaskTransition.class, taskId),
-                ofTask(StepTransition.OF_TASK, StepTransition.class, taskId));
+        Task task = findTask(taskId);
+        List<StepTransition> stepTransitions = ofTask(StepTransition.OF_TASK, StepTransition.class, taskId);
+        TaskDetail detail = new TaskDetail(task, stepTransitions.stream()
+                .filter(transition -> StepError.FAILED.equals(transition.toState()))
+                .toList());
+        return new TaskHistory(detail, ofTask(TaskTransition.OF_TASK, TaskTransition.class, taskId), stepTransitions);
     }
 
     private <T> List<T> ofTask(String namedQuery, Class<T> type, long taskId) {

@@ -82,11 +82,7 @@ public class HandlerResource {
     @GET
     @Path("handlers/{namespace}")
     public NamespaceView namespace(@PathParam("namespace") String namespace) {
-        SortedMap<String, List<RegisteredTask>> tasks = catalog().get(namespace);
-        if (tasks == null) {
-            throw new NotFoundException("no task is registered in namespace '" + namespace + "'");
-        }
-        return new NamespaceView(namespace, summaries(tasks));
+        return new NamespaceView(namespace, summaries(tasksIn(catalog(), namespace)));
     }
 
     /**
@@ -97,14 +93,15 @@ public class HandlerResource {
     @Path("handlers/{namespace}/{name}")
     public TemplateView template(@PathParam("namespace") String namespace, @PathParam("name") String name,
                                  @QueryParam("version") String version) {
-        namespace(namespace);
+        SortedMap<String, SortedMap<String, List<RegisteredTask>>> catalog = catalog();
+        tasksIn(catalog, namespace);
         TaskTemplate template = registry.resolve(namespace, name, version).template();
         StepGraph graph = StepGraph.of(template.source(), template.steps());
         List<Map<String, String>> edges = template.steps().stream()
                 .flatMap(step -> step.dependsOn().stream().map(parent -> Map.of("from", parent, "to", step.name())))
                 .toList();
         return new TemplateView(template.namespace(), template.name(), template.version().toString(),
-                template.fullName(), versions(catalog().get(namespace).get(name)), template.description(),
+                template.fullName(), versions(catalog.get(namespace).get(name)), template.description(),
                 template.identityStrategy().name().toLowerCase(), template.contextSchema().orElse(null),
                 template.steps().stream().map(HandlerResource::view).toList(),
                 new GraphView(graph.topologicalOrder(), edges, graph.levels(), graph.roots(), graph.leaves()));
@@ -122,6 +119,15 @@ public class HandlerResource {
                 Collectors.groupingBy(task -> task.key().name(), TreeMap::new, Collectors.collectingAndThen(
                         Collectors.toList(), versions -> versions.stream()
                                 .sorted(Comparator.comparing(task -> task.key().version())).toList()))));
+    }
+
+    private static SortedMap<String, List<RegisteredTask>> tasksIn(
+            SortedMap<String, SortedMap<String, List<RegisteredTask>>> catalog, String namespace) {
+        SortedMap<String, List<RegisteredTask>> tasks = catalog.get(namespace);
+        if (tasks == null) {
+            throw new NotFoundException("no task is registered in namespace '" + namespace + "'");
+        }
+        return tasks;
     }
 
     private static List<TaskSummary> summaries(SortedMap<String, List<RegisteredTask>> tasks) {
