@@ -63,9 +63,10 @@ public class OperatorActions {
             case "no_failed_step" -> throw new ConflictException("task " + taskId + " has no step in error");
             default -> {
                 String[] forbidding = outcome.split("_", 2);
-                String subject = forbidding[0].equals("task") ? "task " + taskId : "step " + stepId;
-                throw new ConflictException(subject + " is " + forbidding[1] + "; " + rule
-                        + (forbidding[0].equals("task") ? ", of a task that has not completed or been cancelled" : ""));
+                boolean byTask = forbidding[0].equals("task");
+                throw new ConflictException((byTask ? "task " + taskId : "step " + stepId) + " is " + forbidding[1]
+                        + "; " + rule + (byTask && stepId != null
+                                ? ", of a task that has not completed or been cancelled" : ""));
             }
         }
     }
