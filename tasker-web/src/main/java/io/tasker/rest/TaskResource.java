@@ -136,8 +136,9 @@ public class TaskResource {
         long id = id(taskId);
         parameters.throwIfInvalid();
         TaskDetail detail = reader.findDetail(id);
-        return new StepListView(id, StepView.of(detail).stream()
-                .filter(step -> states.isEmpty() || states.contains(StepState.of(step.status())))
+        return new StepListView(id, detail.stepsInOrder().stream()
+                .filter(step -> states.isEmpty() || states.contains(step.status()))
+                .map(step -> StepView.of(step, detail))
                 .toList());
     }
 
