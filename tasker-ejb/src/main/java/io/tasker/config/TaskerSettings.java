@@ -21,6 +21,8 @@ import org.eclipse.microprofile.config.Config;
 public class TaskerSettings {
 
     private static final Duration DAY = Duration.ofDays(1);
+    // A document is read whole into a node's heap: beyond this, one request could exhaust it.
+    private static final int MAX_DOCUMENT_BYTES = 64 * 1024 * 1024;
 
     @Inject
     private Config config;
@@ -41,6 +43,9 @@ public class TaskerSettings {
     private double jitterFraction;
     private Duration backoffBuffer;
     private Duration waitingDelay;
+    private SizeLimit requestLimit;
+    private SizeLimit contextLimit;
+    private SizeLimit resultsLimit;
 
     @PostConstruct
     void load() {
@@ -67,7 +72,29 @@ public class TaskerSettings {
         jitterFraction = jitter ? jitterMaximum : 0;
         backoffBuffer = reader.seconds("tasker.backoff.buffer-seconds", Duration.ZERO, Duration.ofMinutes(5));
         waitingDelay = reader.seconds("tasker.reenqueue.waiting-delay-seconds", Duration.ZERO, DAY);
+        requestLimit = limit(reader, "tasker.api.max-request-bytes");
+        contextLimit = limit(reader, "tasker.task.max-context-bytes");
+        resultsLimit = limit(reader, "tasker.step.max-results-bytes");
         reader.failOnProblems();
+    }
+
+    private static SizeLimit limit(SettingsReader reader, String key) {
+        return new SizeLimit(key, reader.integer(key, 2, MAX_DOCUMENT_BYTES));
+    }
+
+    /** The largest request body (HTTP or JMS) a node reads. */
+    public SizeLimit requestLimit() {
+        return requestLimit;
+    }
+
+    /** The largest context a task may have. */
+    public SizeLimit contextLimit() {
+        return contextLimit;
+    }
+
+    /** The largest results a step may have, and the largest inputs an operator may give it. */
+    public SizeLimit resultsLimit() {
+        return resultsLimit;
     }
 
     /** Which {@code environments.<env>} section of the templates applies. */

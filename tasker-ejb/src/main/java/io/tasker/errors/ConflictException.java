@@ -4,6 +4,6 @@ package io.tasker.errors;
 public class ConflictException extends TaskerException {
 
     public ConflictException(String message) {
-        super(message);
+        super(ProblemKind.CONFLICT, message);
     }
 }

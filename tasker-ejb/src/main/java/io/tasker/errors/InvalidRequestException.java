@@ -9,7 +9,7 @@ public class InvalidRequestException extends TaskerException {
     private final List<FieldError> errors;
 
     public InvalidRequestException(List<FieldError> errors) {
-        super(errors.stream().map(e -> e.field() + ": " + e.message()).collect(Collectors.joining("; ")));
+        super(ProblemKind.INVALID_REQUEST, errors.stream().map(e -> e.field() + ": " + e.message()).collect(Collectors.joining("; ")));
         if (errors.isEmpty()) {
             throw new IllegalArgumentException("an invalid request names at least one error");
         }
@@ -20,6 +20,12 @@ public class InvalidRequestException extends TaskerException {
         this(List.of(new FieldError(field, message)));
     }
 
+    @Override
+    public String detail() {
+        return "The request is invalid";
+    }
+
+    @Override
     public List<FieldError> errors() {
         return errors;
     }

@@ -4,6 +4,6 @@ package io.tasker.errors;
 public class NotFoundException extends TaskerException {
 
     public NotFoundException(String message) {
-        super(message);
+        super(ProblemKind.NOT_FOUND, message);
     }
 }

@@ -87,21 +87,21 @@ public class TaskReader {
     public TaskPage search(TaskSearch search) {
         CriteriaBuilder cb = em.getCriteriaBuilder();
         Criteria criteria = new Criteria(cb);
-        CriteriaQuery<Task> query = cb.createQuery(Task.class);
-        Root<Task> task = query.from(Task.class);
+        CriteriaQuery<ListedTask> query = cb.createQuery(ListedTask.class);
+        Root<ListedTask> task = query.from(ListedTask.class);
         List<Predicate> where = criteria.matching(task, search.filter());
         search.after().ifPresent(position -> where.add(criteria.after(task, search, position)));
         Path<Long> id = task.get("id");
         Path<Comparable<Object>> sortValue = task.get(search.sortBy().attribute());
         query.select(task).where(where.toArray(Predicate[]::new)).orderBy(search.descending()
                 ? List.of(cb.desc(sortValue), cb.desc(id)) : List.of(cb.asc(sortValue), cb.asc(id)));
-        List<Task> rows = criteria.bind(em.createQuery(query))
+        List<ListedTask> rows = criteria.bind(em.createQuery(query))
                 .setFirstResult(search.offset())
                 .setMaxResults(search.limit() + 1)
                 .setHint(READ_ONLY, true)
                 .getResultList();
         boolean more = rows.size() > search.limit();
-        List<Task> tasks = List.copyOf(more ? rows.subList(0, search.limit()) : rows);
+        List<ListedTask> tasks = List.copyOf(more ? rows.subList(0, search.limit()) : rows);
         return new TaskPage(tasks, more ? Optional.of(search.sortBy().positionOf(tasks.get(tasks.size() - 1)))
                 : Optional.empty(), count(search.filter()));
     }
@@ -111,7 +111,7 @@ public class TaskReader {
         CriteriaBuilder cb = em.getCriteriaBuilder();
         Criteria criteria = new Criteria(cb);
         CriteriaQuery<Long> query = cb.createQuery(Long.class);
-        Root<Task> task = query.from(Task.class);
+        Root<ListedTask> task = query.from(ListedTask.class);
         query.select(task.get("id")).where(criteria.matching(task, filter).toArray(Predicate[]::new));
         int matching = criteria.bind(em.createQuery(query)).setMaxResults(COUNT_LIMIT + 1).getResultList().size();
         return matching > COUNT_LIMIT ? OptionalLong.empty() : OptionalLong.of(matching);
@@ -127,7 +127,7 @@ public class TaskReader {
             this.cb = cb;
         }
 
-        List<Predicate> matching(Root<Task> task, TaskSearch.Filter filter) {
+        List<Predicate> matching(Root<ListedTask> task, TaskSearch.Filter filter) {
             List<Predicate> where = new ArrayList<>();
             if (filter.namespace().isPresent() || filter.name().isPresent() || filter.version().isPresent()) {
                 Path<NamedTask> named = task.get("namedTask");
@@ -152,7 +152,7 @@ public class TaskReader {
         }
 
         // Past the position in the search's order: a later sort value, or the same one and a later id.
-        Predicate after(Root<Task> task, TaskSearch search, TaskSearch.Position position) {
+        Predicate after(Root<ListedTask> task, TaskSearch search, TaskSearch.Position position) {
             Path<Long> id = task.get("id");
             Predicate idPast = search.descending() ? cb.lessThan(id, bound(position.taskId()))
                     : cb.greaterThan(id, bound(position.taskId()));

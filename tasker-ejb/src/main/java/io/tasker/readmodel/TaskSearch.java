@@ -53,7 +53,7 @@ public record TaskSearch(Filter filter, SortField sortBy, boolean descending, in
         }
 
         /** Where a task stands in this order. */
-        Position positionOf(Task task) {
+        Position positionOf(TaskSummary task) {
             return new Position(switch (this) {
                 case TASK_ID -> Optional.empty();
                 case CREATED_AT -> Optional.of(task.createdAt());

@@ -1,7 +1,10 @@
 package io.tasker.task;
 
+import io.tasker.config.TaskerSettings;
 import io.tasker.errors.ConflictException;
 import io.tasker.errors.NotFoundException;
+import io.tasker.errors.PayloadTooLargeException;
+import io.tasker.json.JsonDocuments;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -20,6 +23,9 @@ public class OperatorActions {
 
     @Inject
     private TaskQueue queue;
+
+    @Inject
+    private TaskerSettings settings;
 
     /**
      * Runs a step in error again now, with a fresh attempt budget; its task, if in error, becomes pending.
@@ -49,9 +55,12 @@ public class OperatorActions {
      *
      * @throws NotFoundException when there is no such task, or the task has no such step
      * @throws ConflictException when the step is running or finished, or the task has ended otherwise
+     * @throws PayloadTooLargeException when the results are larger than a step's results may be
      */
     public void resolveStep(long taskId, long stepId, Map<String, Object> results, Operator operator) {
-        drive(store.resolveStep(taskId, stepId, results, operator.metadata("resolve_step")), taskId, stepId,
+        String resultsJson = JsonDocuments.write(results);
+        settings.resultsLimit().check("results", resultsJson);
+        drive(store.resolveStep(taskId, stepId, resultsJson, operator.metadata("resolve_step")), taskId, stepId,
                 "only a pending step or a step in error can be resolved");
     }
 

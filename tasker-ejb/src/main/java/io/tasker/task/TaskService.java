@@ -1,11 +1,14 @@
 package io.tasker.task;
 
+import io.tasker.config.TaskerSettings;
 import io.tasker.errors.ConflictException;
 import io.tasker.errors.FieldError;
 import io.tasker.errors.IdempotencyKeyReusedException;
 import io.tasker.errors.InvalidRequestException;
 import io.tasker.errors.NotFoundException;
+import io.tasker.errors.PayloadTooLargeException;
 import io.tasker.errors.TaskerException;
+import io.tasker.json.JsonDocuments;
 import io.tasker.registry.HandlerRegistry;
 import io.tasker.registry.RegisteredTask;
 import io.tasker.template.StepTemplate;
@@ -35,6 +38,9 @@ public class TaskService {
     @Inject
     private TaskQueue queue;
 
+    @Inject
+    private TaskerSettings settings;
+
     /**
      * Creates a task of the registered template the request names, in one transaction: the task, its steps and
      * edges, their first transitions, and the message that starts it. Either all of it commits or none. It answers
@@ -45,6 +51,7 @@ public class TaskService {
      * @throws NotFoundException when no such template (or version) is registered
      * @throws InvalidRequestException when the request, its bypassed steps or its context (checked against the
      *     template's JSON Schema) are invalid
+     * @throws PayloadTooLargeException when the context is larger than a task's context may be
      * @throws IdempotencyKeyReusedException when the request's {@code Idempotency-Key} created a task for a
      *     different request
      */
@@ -80,6 +87,7 @@ public class TaskService {
         if (request.name() == null || request.name().isBlank()) {
             throw new InvalidRequestException("name", "is required");
         }
+        settings.contextLimit().check("context", JsonDocuments.write(request.context()));
         RegisteredTask definition = registry.resolve(request.namespace(), request.name(), request.version());
         List<FieldError> problems = new ArrayList<>(definition.contextViolations(request.context()));
         problems.addAll(bypassProblems(definition, request.bypassSteps()));

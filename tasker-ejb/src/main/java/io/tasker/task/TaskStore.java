@@ -36,6 +36,6 @@ public interface TaskStore {
      */
     String retrySteps(long taskId, Long stepId, Map<String, Object> metadata);
 
-    /** Settles the step by hand with these results; returns the outcome of {@code tasker_resolve_step}. */
-    String resolveStep(long taskId, long stepId, Map<String, Object> results, Map<String, Object> metadata);
+    /** Settles the step by hand with these results (JSON); returns the outcome of {@code tasker_resolve_step}. */
+    String resolveStep(long taskId, long stepId, String resultsJson, Map<String, Object> metadata);
 }

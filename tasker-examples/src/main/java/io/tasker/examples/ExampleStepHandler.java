@@ -4,6 +4,7 @@ import io.tasker.api.StepContext;
 import io.tasker.api.StepHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -39,9 +40,13 @@ public class ExampleStepHandler implements StepHandler {
             throw e;
         }
         ledger.recordSuccess(context);
-        return Map.of(
-                "step", context.stepName(),
-                "parents_read", List.copyOf(new TreeSet<>(context.parentResults().keySet())),
-                "attempt", context.attempt());
+        Map<String, Object> results = new LinkedHashMap<>();
+        results.put("step", context.stepName());
+        results.put("parents_read", List.copyOf(new TreeSet<>(context.parentResults().keySet())));
+        results.put("attempt", context.attempt());
+        if (script.resultsPadding() > 0) {
+            results.put("padding", "x".repeat(script.resultsPadding()));
+        }
+        return results;
     }
 }

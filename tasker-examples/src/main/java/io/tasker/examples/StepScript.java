@@ -14,7 +14,8 @@ import java.util.Map;
  *   <li>{@code "retry_after_ms": {"<step>": N}}: those failures ask for their retry after N milliseconds instead of
  *       the back-off progression;</li>
  *   <li>{@code "fail_permanently": ["<step>", ...]}: the steps throw {@link PermanentException};</li>
- *   <li>{@code "sleep_ms": {"<step>": N}}: the step works for N milliseconds first.</li>
+ *   <li>{@code "sleep_ms": {"<step>": N}}: the step works for N milliseconds first;</li>
+ *   <li>{@code "results_padding": {"<step>": N}}: the step's results carry N more characters.</li>
  * </ul>
  */
 final class StepScript {
@@ -30,6 +31,11 @@ final class StepScript {
     /** How long the step works before it ends. */
     long sleepMillis() {
         return number("sleep_ms").longValue();
+    }
+
+    /** How many characters of padding the step's results carry. */
+    int resultsPadding() {
+        return number("results_padding").intValue();
     }
 
     /**

@@ -1,12 +1,15 @@
 package io.tasker.rest;
 
-import io.tasker.errors.ConflictException;
 import io.tasker.errors.FieldError;
-import io.tasker.errors.IdempotencyKeyReusedException;
-import io.tasker.errors.InvalidRequestException;
-import io.tasker.errors.NotFoundException;
+import io.tasker.errors.Problem;
+import io.tasker.errors.ProblemKind;
+import io.tasker.errors.TaskerException;
 import jakarta.json.JsonException;
+import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -18,49 +21,21 @@ import java.util.logging.Logger;
 /** Maps every failure to one {@code application/problem+json} shape; nothing leaves the API as an HTML page. */
 public final class ProblemMappers {
 
+    public static final MediaType PROBLEM_JSON = new MediaType("application", "problem+json");
+
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class.getName());
+    // What the problem document of an error of the JAX-RS runtime (unknown path, wrong method) is typed as.
+    private static final String HTTP_ERROR = "about:blank";
 
     private ProblemMappers() {
     }
 
-    /** Something the request names does not exist: 404. */
+    /** The engine's failures: each kind keeps its status (400, 404, 409, 413). */
     @Provider
-    public static class NotFound implements ExceptionMapper<NotFoundException> {
+    public static class Engine implements ExceptionMapper<TaskerException> {
         @Override
-        public Response toResponse(NotFoundException e) {
-            return ProblemDetails.of(ProblemDetails.NOT_FOUND, Response.Status.NOT_FOUND, e.getMessage(), List.of())
-                    .toResponse();
-        }
-    }
-
-    /** The request conflicts with the state of what it names: 409. */
-    @Provider
-    public static class Conflict implements ExceptionMapper<ConflictException> {
-        @Override
-        public Response toResponse(ConflictException e) {
-            return ProblemDetails.of(ProblemDetails.CONFLICT, Response.Status.CONFLICT, e.getMessage(), List.of())
-                    .toResponse();
-        }
-    }
-
-    /** An idempotency key reused for a different request: 409, naming the header. */
-    @Provider
-    public static class IdempotencyKeyReused implements ExceptionMapper<IdempotencyKeyReusedException> {
-        @Override
-        public Response toResponse(IdempotencyKeyReusedException e) {
-            return ProblemDetails.of(ProblemDetails.IDEMPOTENCY_KEY_REUSED, Response.Status.CONFLICT,
-                    "The Idempotency-Key was used for a different request",
-                    List.of(new FieldError("Idempotency-Key", e.getMessage()))).toResponse();
-        }
-    }
-
-    /** The request is invalid: 400, naming every offending field. */
-    @Provider
-    public static class InvalidRequest implements ExceptionMapper<InvalidRequestException> {
-        @Override
-        public Response toResponse(InvalidRequestException e) {
-            return ProblemDetails.of(ProblemDetails.INVALID_REQUEST, Response.Status.BAD_REQUEST,
-                    "The request is invalid", e.errors()).toResponse();
+        public Response toResponse(TaskerException e) {
+            return respond(Problem.of(e));
         }
     }
 
@@ -73,17 +48,31 @@ public final class ProblemMappers {
         }
     }
 
-    /** Errors the JAX-RS runtime raises (unknown path, wrong method, unsupported media type) keep their status. */
+    /**
+     * Errors the JAX-RS runtime raises keep their status (unknown path, wrong method, unacceptable media type); a
+     * body of a type the endpoint does not take says which type it takes: every body the API reads is JSON.
+     */
     @Provider
     public static class Http implements ExceptionMapper<WebApplicationException> {
+
+        @Context
+        private HttpHeaders headers;
+
         @Override
         public Response toResponse(WebApplicationException e) {
             if (e.getCause() instanceof JsonException) {
                 return malformed(e.getCause());
             }
-            Response.Status status = Response.Status.fromStatusCode(e.getResponse().getStatus());
-            return ProblemDetails.of(ProblemDetails.HTTP_ERROR, status == null ? Response.Status.BAD_REQUEST : status,
-                    e.getMessage(), List.of()).toResponse();
+            if (e instanceof NotSupportedException) {
+                MediaType given = headers.getMediaType();
+                return respond(Problem.of(ProblemKind.UNSUPPORTED_MEDIA_TYPE, "This endpoint takes "
+                        + MediaType.APPLICATION_JSON + " bodies", List.of(new FieldError(HttpHeaders.CONTENT_TYPE,
+                        "must be " + MediaType.APPLICATION_JSON + ", got "
+                                + (given == null ? "none" : "'" + given + "'")))));
+            }
+            Response.StatusType status = e.getResponse().getStatusInfo();
+            return respond(new Problem(HTTP_ERROR, status.getReasonPhrase(), status.getStatusCode(), e.getMessage(),
+                    List.of()));
         }
     }
 
@@ -94,9 +83,14 @@ public final class ProblemMappers {
         public Response toResponse(Throwable e) {
             String incident = UUID.randomUUID().toString();
             LOG.log(Level.SEVERE, "TASKER-API-001 unexpected failure, incident " + incident, e);
-            return ProblemDetails.of(ProblemDetails.INTERNAL_ERROR, Response.Status.INTERNAL_SERVER_ERROR,
-                    "Unexpected failure, incident " + incident, List.of()).toResponse();
+            return respond(Problem.of(ProblemKind.INTERNAL_ERROR, "Unexpected failure, incident " + incident,
+                    List.of()));
         }
+    }
+
+    /** A response carrying the problem, with its status and media type. */
+    static Response respond(Problem problem) {
+        return Response.status(problem.status()).type(PROBLEM_JSON).entity(problem).build();
     }
 
     private static Response malformed(Throwable e) {
@@ -104,9 +98,8 @@ public final class ProblemMappers {
         while (cause.getCause() != null && cause.getCause() != cause) {
             cause = cause.getCause();
         }
-        return ProblemDetails.of(ProblemDetails.MALFORMED_JSON, Response.Status.BAD_REQUEST,
-                "The request body is not valid JSON for this request", List.of(new FieldError("body",
-                        cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage())))
-                .toResponse();
+        return respond(Problem.of(ProblemKind.MALFORMED_JSON, "The request body is not valid JSON for this request",
+                List.of(new FieldError("body", cause.getMessage() == null ? cause.getClass().getSimpleName()
+                        : cause.getMessage()))));
     }
 }

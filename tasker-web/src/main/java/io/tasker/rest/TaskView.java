@@ -1,13 +1,16 @@
 package io.tasker.rest;
 
-import io.tasker.readmodel.Task;
 import io.tasker.readmodel.TaskDetail;
+import io.tasker.readmodel.TaskSummary;
 import jakarta.json.bind.annotation.JsonbNillable;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 
-/** A task as the API shows it, with its steps (a list shows tasks without them: the field is left out). */
+/**
+ * A task as the API shows it, with its context and steps (a list shows tasks without them: the fields are left
+ * out).
+ */
 public record TaskView(
         long taskId,
         String name,
@@ -16,7 +19,7 @@ public record TaskView(
         String fullName,
         String status,
         boolean complete,
-        Map<String, Object> context,
+        @JsonbNillable(false) Map<String, Object> context,
         String initiator,
         String sourceSystem,
         String reason,
@@ -29,18 +32,18 @@ public record TaskView(
         @JsonbNillable(false) List<StepView> workflowSteps) {
 
     static TaskView of(TaskDetail detail) {
-        return of(detail.task(), StepView.of(detail));
+        return of(detail.task(), detail.task().context(), StepView.of(detail));
     }
 
-    /** The task without its steps. */
-    static TaskView summaryOf(Task task) {
-        return of(task, null);
+    /** The task without its context and steps. */
+    static TaskView summaryOf(TaskSummary task) {
+        return of(task, null, null);
     }
 
-    private static TaskView of(Task task, List<StepView> steps) {
+    private static TaskView of(TaskSummary task, Map<String, Object> context, List<StepView> steps) {
         return new TaskView(task.id(), task.namedTask().name(), task.namedTask().namespace(),
                 task.namedTask().version(), task.namedTask().fullName(), task.status().value(), task.complete(),
-                task.context(), task.initiator(), task.sourceSystem(), task.reason(), task.tags(), task.bypassSteps(),
+                context, task.initiator(), task.sourceSystem(), task.reason(), task.tags(), task.bypassSteps(),
                 task.requestedAt(), task.completedAt(), task.createdAt(), task.updatedAt(), steps);
     }
 }

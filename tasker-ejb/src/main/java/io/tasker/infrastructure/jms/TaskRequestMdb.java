@@ -1,9 +1,10 @@
 package io.tasker.infrastructure.jms;
 
-import io.tasker.errors.FieldError;
+import io.tasker.config.TaskerSettings;
 import io.tasker.errors.InvalidRequestException;
-import io.tasker.errors.NotFoundException;
+import io.tasker.errors.Problem;
 import io.tasker.errors.TaskerException;
+import io.tasker.json.JsonDocuments;
 import io.tasker.task.TaskRequest;
 import io.tasker.task.TaskRequestBody;
 import io.tasker.task.TaskService;
@@ -20,12 +21,9 @@ import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
 import jakarta.jms.TextMessage;
 import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
-import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -63,6 +61,9 @@ public class TaskRequestMdb implements MessageListener {
     @Inject
     private TaskService tasks;
 
+    @Inject
+    private TaskerSettings settings;
+
     @Resource(lookup = TaskerJmsResources.CONNECTION_FACTORY)
     private ConnectionFactory connectionFactory;
 
@@ -73,7 +74,7 @@ public class TaskRequestMdb implements MessageListener {
             try {
                 request = TaskRequestBody.readMessage(body(message),
                         Optional.ofNullable(message.getStringProperty(IDEMPOTENCY_KEY)), message.getJMSMessageID());
-            } catch (InvalidRequestException unreadable) {
+            } catch (TaskerException unreadable) {
                 reject(message, unreadable);
                 return;
             }
@@ -86,17 +87,19 @@ public class TaskRequestMdb implements MessageListener {
             reply(message, creation.created() ? 201 : 200, Json.createObjectBuilder()
                     .add("task_id", creation.taskId())
                     .add("created", creation.created())
-                    .build());
+                    .build()
+                    .toString());
         } catch (JMSException e) {
             // Rolls back: the broker delivers the request again.
             throw new IllegalStateException("cannot read or answer a task request", e);
         }
     }
 
-    private static JsonValue body(Message message) throws JMSException {
+    private JsonValue body(Message message) throws JMSException {
         if (!(message instanceof TextMessage text) || text.getText() == null) {
             throw new InvalidRequestException("body", "must be a text message holding a JSON object");
         }
+        settings.requestLimit().check("body", text.getText());
         try (var reader = Json.createReader(new StringReader(text.getText()))) {
             return reader.readValue();
         } catch (JsonException e) {
@@ -105,19 +108,19 @@ public class TaskRequestMdb implements MessageListener {
     }
 
     private void reject(Message message, TaskerException refusal) throws JMSException {
-        int status = refusal instanceof InvalidRequestException ? 400 : refusal instanceof NotFoundException ? 404 : 409;
-        JsonObject problem = problem(refusal, status);
-        reply(message, status, problem);
+        Problem problem = Problem.of(refusal);
+        String document = JsonDocuments.write(problem);
+        reply(message, problem.status(), document);
         try (JMSContext context = connectionFactory.createContext()) {
             context.createProducer()
                     .setDeliveryMode(DeliveryMode.PERSISTENT)
-                    .setProperty(REJECTION, problem.toString())
-                    .setProperty(STATUS, status)
+                    .setProperty(REJECTION, document)
+                    .setProperty(STATUS, problem.status())
                     .send(context.createQueue(DEAD_LETTERS), message instanceof TextMessage text ? text.getText() : "");
         }
     }
 
-    private void reply(Message message, int status, JsonObject body) throws JMSException {
+    private void reply(Message message, int status, String body) throws JMSException {
         Destination replyTo = message.getJMSReplyTo();
         if (replyTo == null) {
             return;
@@ -128,24 +131,7 @@ public class TaskRequestMdb implements MessageListener {
             context.createProducer()
                     .setJMSCorrelationID(correlation)
                     .setProperty(STATUS, status)
-                    .send(replyTo, body.toString());
+                    .send(replyTo, body);
         }
-    }
-
-    // The shape of the REST API's problem documents (RFC 9457).
-    private static JsonObject problem(TaskerException refusal, int status) {
-        List<FieldError> errors = refusal instanceof InvalidRequestException invalid ? invalid.errors() : List.of();
-        JsonArrayBuilder fields = Json.createArrayBuilder();
-        errors.forEach(error -> fields.add(Json.createObjectBuilder()
-                .add("field", error.field())
-                .add("message", error.message())));
-        String kind = status == 400 ? "invalid-request" : status == 404 ? "not-found" : "conflict";
-        return Json.createObjectBuilder()
-                .add("type", "urn:tasker:problem:" + kind)
-                .add("title", status == 400 ? "Bad Request" : status == 404 ? "Not Found" : "Conflict")
-                .add("status", status)
-                .add("detail", status == 400 ? "The request is invalid" : refusal.getMessage())
-                .add("errors", fields)
-                .build();
     }
 }

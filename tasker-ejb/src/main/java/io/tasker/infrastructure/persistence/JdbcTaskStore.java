@@ -85,11 +85,11 @@ public class JdbcTaskStore implements TaskStore {
     }
 
     @Override
-    public String resolveStep(long taskId, long stepId, Map<String, Object> results, Map<String, Object> metadata) {
+    public String resolveStep(long taskId, long stepId, String resultsJson, Map<String, Object> metadata) {
         return sql.call("SELECT tasker_resolve_step(?, ?, ?::jsonb, ?::jsonb)", statement -> {
             statement.setLong(1, taskId);
             statement.setLong(2, stepId);
-            statement.setString(3, JsonDocuments.write(results));
+            statement.setString(3, resultsJson);
             statement.setString(4, JsonDocuments.write(metadata));
             return outcome(statement);
         });

@@ -1,5 +1,6 @@
 package io.tasker.orchestration.execution;
 
+import io.tasker.api.PermanentException;
 import io.tasker.api.StepHandler;
 import io.tasker.config.TaskerSettings;
 import io.tasker.json.JsonDocuments;
@@ -54,6 +55,11 @@ public class StepExecutor {
             Map<String, Object> handlerConfig = definition.template().step(step.name()).orElseThrow().handlerConfig();
             Map<String, Object> results = handler.handle(new EngineStepContext(task, step, handlerConfig));
             resultsJson = JsonDocuments.writeChecked(results == null ? Map.of() : results, "the handler's results");
+            if (settings.resultsLimit().exceededBy(resultsJson)) {
+                throw new PermanentException("the handler's results are larger than the limit of "
+                        + settings.resultsLimit().bytes() + " bytes (" + settings.resultsLimit().setting() + ")",
+                        "results_too_large");
+            }
         } catch (Exception e) {
             session.setRollbackOnly();
             return StepOutcome.failed(step, e);
