@@ -189,7 +189,8 @@ class ApiIT {
     @Test
     void errorsOfTheHttpLayerAreProblemsToo(RunningStack stack) {
         assertProblem(stack.client().get("/no-such-resource"), 404, "about:blank");
-        assertProblem(stack.client().post("/tasks", "text/plain", "x"), 415, "about:blank");
+        assertProblem(stack.client().post("/tasks", "text/plain", "x"), 415,
+                "urn:tasker:problem:unsupported-media-type");
     }
 
     @Test
