@@ -43,8 +43,10 @@ $$;
 -- Steps in error run again: each becomes pending with a fresh attempt budget (as many attempts again as its template
 -- allows, counted on from the attempts made: attempt numbers are never reused, so a late result of an old attempt
 -- stays fenced off) and with its template's retryable flag. input_step_id names one step, of a task that has not
--- ended otherwise than in error; null means every step in error of a task in error. A task in error becomes pending.
-CREATE OR REPLACE FUNCTION tasker_retry_steps(input_task_id bigint, input_step_id bigint, transition_metadata jsonb)
+-- ended otherwise than in error; null means every step in error of a task in error. new_inputs, when not null,
+-- replaces the inputs of the retried step. A task in error becomes pending.
+CREATE OR REPLACE FUNCTION tasker_retry_steps(input_task_id bigint, input_step_id bigint, new_inputs jsonb,
+                                              transition_metadata jsonb)
 RETURNS varchar
 LANGUAGE plpgsql
 SET enable_seqscan = off SET enable_hashjoin = off SET enable_mergejoin = off
@@ -66,6 +68,7 @@ BEGIN
                retry_limit = s.attempts + coalesce(s.template_retry_limit, s.retry_limit),
                retryable = coalesce(s.template_retryable, s.retryable),
                backoff_request_seconds = NULL,
+               inputs = coalesce(new_inputs, s.inputs),
                updated_at = clock_timestamp()
          WHERE s.task_id = input_task_id
            AND s.status = 'error'

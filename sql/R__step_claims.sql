@@ -13,7 +13,8 @@
 CREATE OR REPLACE FUNCTION tasker_start_pass(input_task_id bigint, claimant varchar, max_steps integer,
                                              lease_seconds numeric)
 RETURNS TABLE (task_status varchar, namespace varchar, task_name varchar, task_version varchar,
-               task_context jsonb, workflow_step_id bigint, name varchar, attempt integer, parent_results jsonb)
+               task_context jsonb, workflow_step_id bigint, name varchar, attempt integer, inputs jsonb,
+               parent_results jsonb)
 LANGUAGE plpgsql
 SET enable_seqscan = off SET enable_hashjoin = off SET enable_mergejoin = off
 SET plan_cache_mode = force_generic_plan
@@ -43,14 +44,14 @@ BEGIN
         END IF;
         RETURN QUERY
             SELECT current_status, found_namespace, found_name, found_version, found_context,
-                   c.workflow_step_id, c.name, c.attempt, c.parent_results
+                   c.workflow_step_id, c.name, c.attempt, c.inputs, c.parent_results
               FROM tasker_claim_ready_steps(input_task_id, claimant, max_steps, lease_seconds) c;
         IF FOUND THEN
             RETURN;
         END IF;
     END IF;
     RETURN QUERY SELECT current_status, found_namespace, found_name, found_version, found_context,
-                        NULL::bigint, NULL::varchar, NULL::integer, NULL::jsonb;
+                        NULL::bigint, NULL::varchar, NULL::integer, NULL::jsonb, NULL::jsonb;
 END
 $$;
 
@@ -59,11 +60,12 @@ $$;
 -- number), its attempt is counted, the claimant is recorded, and the claim holds for lease_seconds unless renewed.
 -- Rows another transaction holds are skipped, and the state is checked again after locking, so two claimants never
 -- claim the same attempt. The preceding transitions (those of the caller's own state change) are appended with
--- the claim's, in one call. Returns the claimed steps with the results of their parents, by parent name.
+-- the claim's, in one call. Returns the claimed steps with their inputs and the results of their parents, by parent
+-- name.
 CREATE OR REPLACE FUNCTION tasker_claim_ready_steps(input_task_id bigint, claimant varchar, max_steps integer,
                                                     lease_seconds numeric,
                                                     preceding tasker_transition[] DEFAULT '{}')
-RETURNS TABLE (workflow_step_id bigint, name varchar, attempt integer, parent_results jsonb)
+RETURNS TABLE (workflow_step_id bigint, name varchar, attempt integer, inputs jsonb, parent_results jsonb)
 LANGUAGE plpgsql
 SET enable_seqscan = off SET enable_hashjoin = off SET enable_mergejoin = off
 SET plan_cache_mode = force_generic_plan
@@ -117,6 +119,7 @@ BEGIN
         SELECT s.workflow_step_id,
                s.name,
                s.attempts,
+               s.inputs,
                coalesce((SELECT jsonb_object_agg(parent.name, parent.results)
                            FROM tasker_workflow_step_edges e
                            JOIN tasker_workflow_steps parent ON parent.workflow_step_id = e.from_step_id

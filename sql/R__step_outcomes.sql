@@ -16,8 +16,8 @@ CREATE OR REPLACE FUNCTION tasker_complete_step_and_claim(input_task_id bigint, 
                                                           claimed_attempt integer, step_results jsonb,
                                                           claimant varchar, max_steps integer,
                                                           lease_seconds numeric)
-RETURNS TABLE (completed boolean, workflow_step_id bigint, name varchar, attempt integer, parent_results jsonb,
-               task_completed boolean)
+RETURNS TABLE (completed boolean, workflow_step_id bigint, name varchar, attempt integer, inputs jsonb,
+               parent_results jsonb, task_completed boolean)
 LANGUAGE plpgsql
 SET enable_seqscan = off SET enable_hashjoin = off SET enable_mergejoin = off
 SET plan_cache_mode = force_generic_plan
@@ -41,12 +41,12 @@ BEGIN
        AND s.attempts = claimed_attempt
        AND s.claimed_by = claimant;
     IF NOT FOUND THEN
-        RETURN QUERY SELECT false, NULL::bigint, NULL::varchar, NULL::integer, NULL::jsonb, false;
+        RETURN QUERY SELECT false, NULL::bigint, NULL::varchar, NULL::integer, NULL::jsonb, NULL::jsonb, false;
         RETURN;
     END IF;
 
     RETURN QUERY
-        SELECT true, c.workflow_step_id, c.name, c.attempt, c.parent_results, false
+        SELECT true, c.workflow_step_id, c.name, c.attempt, c.inputs, c.parent_results, false
           FROM tasker_claim_ready_steps(input_task_id, claimant, greatest(max_steps, 0), lease_seconds,
                    ARRAY[(input_step_id, 'in_progress', 'complete',
                           jsonb_build_object('attempt', claimed_attempt))::tasker_transition]) c;
@@ -60,7 +60,7 @@ BEGIN
                       AND s.status NOT IN ('complete', 'resolved_manually')) THEN
         completes_task := tasker_finish_task(input_task_id, 'complete', '{}');
     END IF;
-    RETURN QUERY SELECT true, NULL::bigint, NULL::varchar, NULL::integer, NULL::jsonb, completes_task;
+    RETURN QUERY SELECT true, NULL::bigint, NULL::varchar, NULL::integer, NULL::jsonb, NULL::jsonb, completes_task;
 END
 $$;
 

@@ -36,6 +36,14 @@ public interface StepContext {
     /** The {@code handler_config} of this step's template, with placeholders already expanded. */
     Map<String, Object> handlerConfig();
 
+    /**
+     * This step's inputs: empty unless an operator who retried the step gave new ones (for example a corrected
+     * value the task's context got wrong). Engines that predate inputs give none.
+     */
+    default Map<String, Object> inputs() {
+        return Map.of();
+    }
+
     /** Results of the steps this step depends on, by step name. */
     Map<String, Map<String, Object>> parentResults();
 

@@ -79,6 +79,10 @@ public class WorkflowStep {
     @Column(nullable = false)
     private Map<String, Object> results;
 
+    @Convert(converter = JsonObjectConverter.class)
+    @Column(nullable = false)
+    private Map<String, Object> inputs;
+
     @Column(name = "created_at", nullable = false, updatable = false)
     private OffsetDateTime createdAt;
 
@@ -164,6 +168,11 @@ public class WorkflowStep {
 
     public Map<String, Object> results() {
         return results;
+    }
+
+    /** What its handler reads beside the task's context: empty unless an operator gave new inputs. */
+    public Map<String, Object> inputs() {
+        return inputs;
     }
 
     public OffsetDateTime createdAt() {

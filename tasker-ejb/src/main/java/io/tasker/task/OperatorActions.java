@@ -9,6 +9,7 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What an operator does for a task that failed or a step that needs a hand. Each action is one transaction: the
@@ -28,13 +29,19 @@ public class OperatorActions {
     private TaskerSettings settings;
 
     /**
-     * Runs a step in error again now, with a fresh attempt budget; its task, if in error, becomes pending.
+     * Runs a step in error again now, with a fresh attempt budget and, when given, new inputs (recorded in its
+     * transition); its task, if in error, becomes pending.
      *
      * @throws NotFoundException when there is no such task, or the task has no such step
      * @throws ConflictException when the step is not in error, or the task has ended otherwise (complete, cancelled)
+     * @throws PayloadTooLargeException when the inputs are larger than a step's results may be
      */
-    public void retryStep(long taskId, long stepId, Operator operator) {
-        drive(store.retrySteps(taskId, stepId, operator.metadata("retry_step")), taskId, stepId,
+    public void retryStep(long taskId, long stepId, Optional<Map<String, Object>> inputs, Operator operator) {
+        Optional<String> inputsJson = inputs.map(JsonDocuments::write);
+        inputsJson.ifPresent(json -> settings.resultsLimit().check("inputs", json));
+        Map<String, Object> metadata = operator.metadata("retry_step");
+        inputs.ifPresent(given -> metadata.put("inputs", given));
+        drive(store.retrySteps(taskId, stepId, inputsJson, metadata), taskId, stepId,
                 "only a step in error can be retried");
     }
 
@@ -45,7 +52,7 @@ public class OperatorActions {
      * @throws ConflictException when the task is not in error
      */
     public void retryTask(long taskId, Operator operator) {
-        drive(store.retrySteps(taskId, null, operator.metadata("retry_task")), taskId, null,
+        drive(store.retrySteps(taskId, null, Optional.empty(), operator.metadata("retry_task")), taskId, null,
                 "only a task in error can be retried");
     }
 

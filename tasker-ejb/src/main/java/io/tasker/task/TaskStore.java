@@ -32,9 +32,10 @@ public interface TaskStore {
 
     /**
      * Gives the step in error ({@code stepId}), or every step in error of the task in error ({@code stepId} null), a
-     * fresh attempt budget; returns the outcome of {@code tasker_retry_steps}.
+     * fresh attempt budget, the one step new inputs (JSON) when given; returns the outcome of
+     * {@code tasker_retry_steps}.
      */
-    String retrySteps(long taskId, Long stepId, Map<String, Object> metadata);
+    String retrySteps(long taskId, Long stepId, Optional<String> inputsJson, Map<String, Object> metadata);
 
     /** Settles the step by hand with these results (JSON); returns the outcome of {@code tasker_resolve_step}. */
     String resolveStep(long taskId, long stepId, String resultsJson, Map<String, Object> metadata);

@@ -214,7 +214,7 @@ class TaskPassTest {
     }
 
     private static StepClaim claim(String name, int attempt) {
-        return new StepClaim(name.hashCode(), name, attempt, CLAIMANT, Map.of());
+        return new StepClaim(name.hashCode(), name, attempt, CLAIMANT, Map.of(), Map.of());
     }
 
     /** A failure of the infrastructure, as the pass's outages tell them. */

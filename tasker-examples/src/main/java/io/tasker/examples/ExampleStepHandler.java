@@ -4,6 +4,7 @@ import io.tasker.api.StepContext;
 import io.tasker.api.StepHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,8 +12,9 @@ import java.util.TreeSet;
 
 /**
  * Runs any step of the example workflows: returns the step's name, the names of the parent results it read and
- * its attempt number, and records the attempt in the {@link ExecutionLedger}. The task context scripts failures
- * and slow steps ({@link StepScript}); an interrupt ends a scripted sleep and fails the attempt.
+ * its attempt number (and its inputs, when it has some), and records the attempt in the {@link ExecutionLedger}. The
+ * task context scripts failures and slow steps ({@link StepScript}); an interrupt ends a scripted sleep and fails the
+ * attempt.
  */
 @ApplicationScoped
 public class ExampleStepHandler implements StepHandler {
@@ -31,7 +33,9 @@ public class ExampleStepHandler implements StepHandler {
 
     @Override
     public Map<String, Object> handle(StepContext context) throws InterruptedException {
-        StepScript script = new StepScript(context.taskContext(), context.stepName());
+        Map<String, Object> scripted = new HashMap<>(context.taskContext());
+        scripted.putAll(context.inputs());
+        StepScript script = new StepScript(scripted, context.stepName());
         try {
             Thread.sleep(script.sleepMillis());
             script.failIfScripted(context.attempt());
@@ -44,6 +48,9 @@ public class ExampleStepHandler implements StepHandler {
         results.put("step", context.stepName());
         results.put("parents_read", List.copyOf(new TreeSet<>(context.parentResults().keySet())));
         results.put("attempt", context.attempt());
+        if (!context.inputs().isEmpty()) {
+            results.put("inputs", context.inputs());
+        }
         if (script.resultsPadding() > 0) {
             results.put("padding", "x".repeat(script.resultsPadding()));
         }

@@ -17,6 +17,8 @@ import java.util.Map;
  *   <li>{@code "sleep_ms": {"<step>": N}}: the step works for N milliseconds first;</li>
  *   <li>{@code "results_padding": {"<step>": N}}: the step's results carry N more characters.</li>
  * </ul>
+ * A step's inputs (given by an operator who retries it) override the context's keys for that step: retrying a step
+ * scripted to fail with inputs {@code {"fail_permanently": []}} lets it succeed.
  */
 final class StepScript {
 

@@ -64,12 +64,34 @@ class OperatorActionsIT {
     }
 
     @Test
+    void aStepRetriedWithNewInputsRunsOnThemAndItsHistorySaysSo(RunningStack stack) throws Exception {
+        TaskerClient client = stack.client();
+        long taskId = taskFailedForGoodAtProcessData(client);
+        long stepId = stepId(client, taskId, "process_data");
+        assertEquals(Map.of(), RetryIT.step(client.get("/tasks/" + taskId).json(), "process_data")
+                .getJsonObject("inputs"), "a step has no inputs until an operator gives some");
+
+        // The inputs override the context's script for this step: it no longer fails.
+        Reply retried = client.post("/tasks/" + taskId + "/workflow_steps/" + stepId + "/retry",
+                "{\"actor\": \"carol\", \"inputs\": {\"fail_permanently\": [], \"batch\": 7}}");
+        assertEquals(200, retried.status(), retried.body().toString());
+        assertEquals(7, retried.json().getJsonObject("inputs").getInt("batch"));
+
+        JsonObject done = client.awaitFinished(taskId, WITHIN);
+        assertEquals("complete", done.getString("status"));
+        JsonObject step = RetryIT.step(done, "process_data");
+        assertEquals(7, step.getJsonObject("results").getJsonObject("inputs").getInt("batch"), "the handler read them");
+        assertEquals(7, transition(client, taskId, "process_data", "error", "pending", "retry_step")
+                .getJsonObject("metadata").getJsonObject("inputs").getInt("batch"));
+
+        Reply bad = client.post("/tasks/" + taskId + "/workflow_steps/" + stepId + "/retry", "{\"inputs\": [1]}");
+        assertRefused(bad, "inputs");
+    }
+
+    @Test
     void aStepResolvedByHandLetsItsDependentsRunOnItsResults(RunningStack stack) throws Exception {
         TaskerClient client = stack.client();
-        long taskId = client.createTask("""
-                {"name": "linear_workflow", "namespace": "examples",
-                 "context": {"fail_permanently": ["process_data"]}}""");
-        assertEquals("error", client.awaitFinished(taskId, WITHIN).getString("status"));
+        long taskId = taskFailedForGoodAtProcessData(client);
         long stepId = stepId(client, taskId, "process_data");
 
         Reply resolved = client.post("/tasks/" + taskId + "/workflow_steps/" + stepId + "/resolve",
@@ -141,6 +163,15 @@ class OperatorActionsIT {
     private static void assertConflict(Reply reply, String message) {
         assertEquals(409, reply.status(), reply.body().toString());
         assertTrue(reply.json().getString("detail").contains(message), reply.body().toString());
+    }
+
+    // A linear workflow whose process_data failed permanently, its task in error.
+    private static long taskFailedForGoodAtProcessData(TaskerClient client) throws InterruptedException {
+        long taskId = client.createTask("""
+                {"name": "linear_workflow", "namespace": "examples",
+                 "context": {"fail_permanently": ["process_data"]}}""");
+        assertEquals("error", client.awaitFinished(taskId, WITHIN).getString("status"));
+        return taskId;
     }
 
     private static void assertRefused(Reply reply, String field) {

@@ -8,68 +8,70 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.util.HashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
 /**
  * Reads the body of an operator's action: {@code actor} (default {@code anonymous}) and {@code reason}, strings;
- * for a resolution also {@code results}, the step's results (a JSON object, required). The {@code X-Request-Id}
- * header names the request in the transitions (a new id when absent).
+ * for a step's retry also {@code inputs}, the step's new inputs (a JSON object, optional); for a resolution
+ * {@code results}, the step's results (a JSON object, required). The {@code X-Request-Id} header names the request in
+ * the transitions (a new id when absent).
  */
 final class OperatorBody {
 
+    /** What the action takes besides who acts and why. */
+    enum Action {
+        /** Nothing more: a task's retry. */
+        PLAIN(null, false),
+        /** A step's retry: optionally new inputs. */
+        STEP_RETRY("inputs", false),
+        /** A step's resolution: its results. */
+        RESOLUTION("results", true);
+
+        private final String document;
+        private final boolean documentRequired;
+
+        Action(String document, boolean documentRequired) {
+            this.document = document;
+            this.documentRequired = documentRequired;
+        }
+    }
+
     private static final Set<String> FIELDS = Set.of("actor", "reason");
-    private static final String RESULTS = "results";
     private static final String ANONYMOUS = "anonymous";
 
     private final Operator operator;
-    private final Map<String, Object> results;
+    private final Optional<Map<String, Object>> document;
 
-    private OperatorBody(Operator operator, Map<String, Object> results) {
+    private OperatorBody(Operator operator, Optional<Map<String, Object>> document) {
         this.operator = operator;
-        this.results = results;
-    }
-
-    /**
-     * @throws InvalidRequestException naming every field that is unknown or invalid
-     */
-    static Operator read(JsonValue body, String requestId) {
-        return parse(body, requestId, false).operator;
+        this.document = document;
     }
 
     /**
      * @throws InvalidRequestException naming every field that is unknown, missing or invalid
      */
-    static OperatorBody readResolution(JsonValue body, String requestId) {
-        return parse(body, requestId, true);
-    }
-
-    Operator operator() {
-        return operator;
-    }
-
-    Map<String, Object> results() {
-        return results;
-    }
-
-    private static OperatorBody parse(JsonValue body, String requestId, boolean withResults) {
+    static OperatorBody read(JsonValue body, String requestId, Action action) {
         if (!(body instanceof JsonObject object)) {
-            throw new InvalidRequestException("body", "must be a JSON object" + (withResults
-                    ? " with results" : " ({} or with actor and reason)"));
+            throw new InvalidRequestException("body", "must be a JSON object" + (action.documentRequired
+                    ? " with " + action.document : " ({} or with actor and reason)"));
         }
         Set<String> allowed = new HashSet<>(FIELDS);
-        if (withResults) {
-            allowed.add(RESULTS);
+        if (action.document != null) {
+            allowed.add(action.document);
         }
         JsonFields fields = new JsonFields(object, allowed, "an operator's request");
         String actor = fields.text("actor");
         String reason = fields.text("reason");
-        Map<String, Object> results = Map.of();
-        if (withResults) {
-            if (fields.value(RESULTS) instanceof JsonObject given) {
-                results = JsonValues.toMap(given);
-            } else {
-                fields.error(RESULTS, "is required: a JSON object, the step's results");
+        Optional<Map<String, Object>> document = Optional.empty();
+        if (action.document != null) {
+            JsonValue given = fields.value(action.document);
+            if (given instanceof JsonObject documentObject) {
+                document = Optional.of(JsonValues.toMap(documentObject));
+            } else if (given != null || action.documentRequired) {
+                fields.error(action.document, (action.documentRequired ? "is required: " : "must be ")
+                        + "a JSON object, the step's " + action.document);
             }
         }
         if (requestId != null && (requestId.isBlank() || requestId.length() > JsonFields.MAX_TEXT)) {
@@ -79,6 +81,15 @@ final class OperatorBody {
             throw new InvalidRequestException(fields.errors());
         }
         return new OperatorBody(new Operator(actor == null ? ANONYMOUS : actor, reason,
-                requestId == null ? UUID.randomUUID().toString() : requestId), results);
+                requestId == null ? UUID.randomUUID().toString() : requestId), document);
+    }
+
+    Operator operator() {
+        return operator;
+    }
+
+    /** The inputs of a step's retry, if given; the results of a resolution. */
+    Optional<Map<String, Object>> document() {
+        return document;
     }
 }

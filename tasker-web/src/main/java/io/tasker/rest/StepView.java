@@ -25,6 +25,7 @@ public record StepView(
         OffsetDateTime processedAt,
         OffsetDateTime lastAttemptedAt,
         BigDecimal backoffRequestSeconds,
+        Map<String, Object> inputs,
         Map<String, Object> results,
         List<Long> parentsIds,
         List<Long> childrenIds,
@@ -34,8 +35,9 @@ public record StepView(
     static StepView of(WorkflowStep step, TaskDetail detail) {
         return new StepView(step.id(), step.name(), step.status().value(), step.attempts(), step.retryLimit(),
                 step.retryable(), step.skippable(), step.inProcess(), step.processed(), step.processedAt(),
-                step.lastAttemptedAt(), step.backoffRequestSeconds(), step.results(), detail.parentsOf(step),
-                detail.childrenOf(step), step.nextAttemptAt().orElse(null), detail.lastErrorOf(step).orElse(null));
+                step.lastAttemptedAt(), step.backoffRequestSeconds(), step.inputs(), step.results(),
+                detail.parentsOf(step), detail.childrenOf(step), step.nextAttemptAt().orElse(null),
+                detail.lastErrorOf(step).orElse(null));
     }
 
     /** The task's steps in dependency order (ties by id). */

@@ -157,8 +157,9 @@ public class TaskResource {
     }
 
     /**
-     * Runs a step in error again now, with a fresh attempt budget (its task, if in error, is driven again): 200 with
-     * the step; 409 when the step is not in error or the task has completed or been cancelled.
+     * Runs a step in error again now, with a fresh attempt budget and, when the body gives {@code inputs}, new inputs
+     * (its task, if in error, is driven again): 200 with the step; 409 when the step is not in error or the task has
+     * completed or been cancelled.
      */
     @POST
     @Path("{task_id}/workflow_steps/{step_id}/retry")
@@ -167,7 +168,8 @@ public class TaskResource {
                               JsonValue body, @HeaderParam(REQUEST_ID) String requestId) {
         long id = id(taskId);
         long step = number("step_id", stepId);
-        actions.retryStep(id, step, OperatorBody.read(body, requestId));
+        OperatorBody retry = OperatorBody.read(body, requestId, OperatorBody.Action.STEP_RETRY);
+        actions.retryStep(id, step, retry.document(), retry.operator());
         return step(taskId, stepId);
     }
 
@@ -183,8 +185,8 @@ public class TaskResource {
                                 JsonValue body, @HeaderParam(REQUEST_ID) String requestId) {
         long id = id(taskId);
         long step = number("step_id", stepId);
-        OperatorBody resolution = OperatorBody.readResolution(body, requestId);
-        actions.resolveStep(id, step, resolution.results(), resolution.operator());
+        OperatorBody resolution = OperatorBody.read(body, requestId, OperatorBody.Action.RESOLUTION);
+        actions.resolveStep(id, step, resolution.document().orElseThrow(), resolution.operator());
         return step(taskId, stepId);
     }
 
@@ -198,7 +200,7 @@ public class TaskResource {
     public TaskView retryTask(@PathParam("task_id") String taskId, JsonValue body,
                               @HeaderParam(REQUEST_ID) String requestId) {
         long id = id(taskId);
-        actions.retryTask(id, OperatorBody.read(body, requestId));
+        actions.retryTask(id, OperatorBody.read(body, requestId, OperatorBody.Action.PLAIN).operator());
         return TaskView.of(reader.findDetail(id));
     }
 

@@ -100,13 +100,13 @@ public class JdbcClaimStore implements ClaimStore {
         statement.setBigDecimal(4, SqlCalls.seconds(lease));
     }
 
-    /** A claimed step in a row of a claiming function: workflow_step_id, name, attempt, parent_results. */
+    /** A claimed step in a row of a claiming function: workflow_step_id, name, attempt, inputs, parent_results. */
     static StepClaim claim(ResultSet row, String claimant) throws SQLException {
         Map<String, Map<String, Object>> parentResults = new LinkedHashMap<>();
         JsonDocuments.readObject(row.getString("parent_results"))
                 .forEach((name, results) -> parentResults.put(name, asObject(results)));
         return new StepClaim(row.getLong("workflow_step_id"), row.getString("name"), row.getInt("attempt"),
-                claimant, Map.copyOf(parentResults));
+                claimant, JsonDocuments.readObject(row.getString("inputs")), Map.copyOf(parentResults));
     }
 
     @SuppressWarnings("unchecked")

@@ -75,11 +75,12 @@ public class JdbcTaskStore implements TaskStore {
     }
 
     @Override
-    public String retrySteps(long taskId, Long stepId, Map<String, Object> metadata) {
-        return sql.call("SELECT tasker_retry_steps(?, ?, ?::jsonb)", statement -> {
+    public String retrySteps(long taskId, Long stepId, Optional<String> inputsJson, Map<String, Object> metadata) {
+        return sql.call("SELECT tasker_retry_steps(?, ?, ?::jsonb, ?::jsonb)", statement -> {
             statement.setLong(1, taskId);
             statement.setObject(2, stepId, Types.BIGINT);
-            statement.setString(3, JsonDocuments.write(metadata));
+            statement.setString(3, inputsJson.orElse(null));
+            statement.setString(4, JsonDocuments.write(metadata));
             return outcome(statement);
         });
     }

@@ -8,8 +8,9 @@ import java.util.Map;
  * changes nothing.
  *
  * @param attempt the attempt number this claim counted, 1 for the first
+ * @param inputs the step's inputs (empty unless an operator gave some)
  * @param parentResults the results of the steps it depends on, by step name
  */
-public record StepClaim(long stepId, String name, int attempt, String claimant,
+public record StepClaim(long stepId, String name, int attempt, String claimant, Map<String, Object> inputs,
                         Map<String, Map<String, Object>> parentResults) {
 }

@@ -5,7 +5,10 @@ import io.tasker.orchestration.claim.StepClaim;
 import io.tasker.orchestration.claim.TaskSnapshot;
 import java.util.Map;
 
-/** The {@link StepContext} a handler receives: read-only views of the task, the step and its parents' results. */
+/**
+ * The {@link StepContext} a handler receives: read-only views of the task, the step (its inputs included) and its
+ * parents' results.
+ */
 record EngineStepContext(TaskSnapshot task, StepClaim step, Map<String, Object> handlerConfig)
         implements StepContext {
 
@@ -47,6 +50,11 @@ record EngineStepContext(TaskSnapshot task, StepClaim step, Map<String, Object> 
     @Override
     public Map<String, Object> taskContext() {
         return task.context();
+    }
+
+    @Override
+    public Map<String, Object> inputs() {
+        return step.inputs();
     }
 
     @Override
