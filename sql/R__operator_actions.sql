@@ -1,4 +1,4 @@
--- Operator actions: a person re-drives a task that failed, or settles a step by hand. Each is one call that checks
+-- Operator actions: a person re-drives a task that failed, settles a step by hand, or cancels a step. Each is one call that checks
 -- the states it starts from, makes the change with its transitions (their metadata says who, why and which request),
 -- and, when the task had ended in error, makes it pending again; the caller sends the message that drives the task's
 -- next pass in the same transaction. Each returns an outcome: 'done', 'no_task', 'no_step', or the state that forbids
@@ -118,6 +118,52 @@ BEGIN
                                                   transition_metadata)::tasker_transition]);
     PERFORM tasker_transition_task(input_task_id, ARRAY['error']::varchar[], 'pending', transition_metadata);
     UPDATE tasker_tasks SET next_pass_at = clock_timestamp() WHERE task_id = input_task_id;
+    RETURN 'done';
+END
+$$;
+
+-- A pending step is cancelled: it will not run, nor will the steps that depend on it, directly or through others
+-- (they are pending too: they cannot have run before it), which are cancelled with it, their transitions naming it
+-- (cancelled_with). The task's other steps go on; once none is left to run, the finalizer ends the task as
+-- cancelled (get_task_execution_context: all_done_or_cancelled), or in error if a step failed for good.
+CREATE OR REPLACE FUNCTION tasker_cancel_step(input_task_id bigint, input_step_id bigint, transition_metadata jsonb)
+RETURNS varchar
+LANGUAGE plpgsql
+SET plan_cache_mode = force_generic_plan
+AS $$
+DECLARE
+    forbidden varchar;
+    cancelled tasker_transition[];
+BEGIN
+    forbidden := tasker_operator_check(input_task_id, ARRAY['pending', 'in_progress', 'error']::varchar[],
+                                       input_step_id, ARRAY['pending']::varchar[]);
+    IF forbidden IS NOT NULL THEN
+        RETURN forbidden;
+    END IF;
+    WITH RECURSIVE doomed AS (
+        SELECT input_step_id AS workflow_step_id
+        UNION
+        SELECT e.to_step_id
+          FROM tasker_workflow_step_edges e
+          JOIN doomed d ON e.from_step_id = d.workflow_step_id
+    ), updated AS (
+        UPDATE tasker_workflow_steps s
+           SET status = 'cancelled',
+               updated_at = clock_timestamp()
+          FROM doomed d
+         WHERE s.workflow_step_id = d.workflow_step_id
+           AND s.status = 'pending'
+        RETURNING s.workflow_step_id)
+    SELECT array_agg((u.workflow_step_id, 'pending', 'cancelled',
+                      CASE WHEN u.workflow_step_id = input_step_id THEN transition_metadata
+                           ELSE transition_metadata || jsonb_build_object('cancelled_with', input_step_id)
+                      END)::tasker_transition ORDER BY u.workflow_step_id)
+      INTO cancelled
+      FROM updated u;
+    PERFORM tasker_append_step_transitions(cancelled);
+    UPDATE tasker_tasks
+       SET next_pass_at = clock_timestamp()
+     WHERE task_id = input_task_id AND status IN ('pending', 'in_progress');
     RETURN 'done';
 END
 $$;

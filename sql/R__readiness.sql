@@ -74,7 +74,8 @@ $$;
 -- One row per task (none if the task does not exist): what the finalizer does next with it.
 -- execution_status, first match: has_ready_steps, processing (a step is in_progress), blocked_by_failures (a step
 -- in error may not run again: not retryable, or out of attempts), all_complete (every step complete or
--- resolved_manually), waiting_for_dependencies. next_retry_at: the earliest moment a step waiting for its back-off
+-- resolved_manually), all_done_or_cancelled (the same but for steps an operator cancelled),
+-- waiting_for_dependencies. next_retry_at: the earliest moment a step waiting for its back-off
 -- becomes due; earliest_lease_expiry: the earliest moment a running step's claim runs out.
 CREATE OR REPLACE FUNCTION get_task_execution_context(input_task_id bigint)
 RETURNS TABLE (
@@ -97,6 +98,7 @@ BEGIN
                count(r.workflow_step_id) AS total,
                count(*) FILTER (WHERE r.current_state = 'in_progress') AS in_progress,
                count(*) FILTER (WHERE r.current_state IN ('complete', 'resolved_manually')) AS completed,
+               count(*) FILTER (WHERE r.current_state = 'cancelled') AS cancelled,
                count(*) FILTER (WHERE r.ready_for_execution) AS ready,
                count(*) FILTER (WHERE r.current_state = 'error' AND NOT r.retry_eligible) AS blocked,
                min(r.next_retry_at) FILTER (WHERE r.current_state = 'error' AND r.retry_eligible
@@ -113,6 +115,7 @@ BEGIN
                  WHEN c.in_progress > 0 THEN 'processing'
                  WHEN c.blocked > 0 THEN 'blocked_by_failures'
                  WHEN c.total > 0 AND c.completed = c.total THEN 'all_complete'
+                 WHEN c.total > 0 AND c.completed + c.cancelled = c.total THEN 'all_done_or_cancelled'
                  ELSE 'waiting_for_dependencies'
             END)::varchar,
            c.next_retry_at,

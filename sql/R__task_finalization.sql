@@ -1,9 +1,9 @@
--- Finalization: how a pass leaves its task. The task ends (complete or error, with the summary of its steps), or
--- goes back to pending until the message that drives it next is due. (Settings: see sql/README.md.)
+-- Finalization: how a pass leaves its task. The task ends (complete, error or cancelled, with the summary of its
+-- steps), or goes back to pending until the message that drives it next is due. (Settings: see sql/README.md.)
 
--- Ends an active task (pending or in_progress) as to_state (complete or error), recording with the transition the
--- summary of its steps, total_steps, completed_steps (complete or resolved_manually) and failed_steps (error),
--- merged with transition_metadata. Called by the completion of a task's last step and by the finalizer; returns
+-- Ends an active task (pending or in_progress) as to_state (complete, error or cancelled), recording with the
+-- transition the summary of its steps, total_steps, completed_steps (complete or resolved_manually), failed_steps
+-- (error) and cancelled_steps, merged with transition_metadata. Called by the completion of a task's last step and by the finalizer; returns
 -- whether the task was active.
 CREATE OR REPLACE FUNCTION tasker_finish_task(input_task_id bigint, to_state varchar, transition_metadata jsonb)
 RETURNS boolean
@@ -17,7 +17,8 @@ BEGIN
     SELECT jsonb_build_object(
                'total_steps', count(*),
                'completed_steps', count(*) FILTER (WHERE s.status IN ('complete', 'resolved_manually')),
-               'failed_steps', count(*) FILTER (WHERE s.status = 'error'))
+               'failed_steps', count(*) FILTER (WHERE s.status = 'error'),
+               'cancelled_steps', count(*) FILTER (WHERE s.status = 'cancelled'))
       INTO summary
       FROM tasker_workflow_steps s
      WHERE s.task_id = input_task_id;

@@ -71,6 +71,18 @@ public class OperatorActions {
                 "only a pending step or a step in error can be resolved");
     }
 
+    /**
+     * Cancels a pending step: it will not run, nor will the steps that depend on it, which are cancelled with it. The
+     * task's other steps go on; once none is left to run, the task ends cancelled (or in error if a step failed).
+     *
+     * @throws NotFoundException when there is no such task, or the task has no such step
+     * @throws ConflictException when the step is not pending, or the task has ended otherwise
+     */
+    public void cancelStep(long taskId, long stepId, Operator operator) {
+        drive(store.cancelStep(taskId, stepId, operator.metadata("cancel_step")), taskId, stepId,
+                "only a pending step can be cancelled");
+    }
+
     private void drive(String outcome, long taskId, Long stepId, String rule) {
         switch (outcome) {
             case "done" -> queue.enqueue(taskId, Duration.ZERO);

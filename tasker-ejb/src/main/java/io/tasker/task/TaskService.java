@@ -16,9 +16,7 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /** Creates, cancels and annotates tasks, each a transaction of its own. */
@@ -98,17 +96,14 @@ public class TaskService {
     }
 
     /**
-     * Cancels a pending or running task: it and its unfinished steps move to cancelled, recorded with the actor and
-     * reason; no step of it is scheduled again, and a running step's late result is discarded.
+     * Cancels a pending or running task: it and its unfinished steps move to cancelled, recorded with the
+     * {@link Operator}; no step of it is scheduled again, and a running step's late result is discarded.
      *
      * @throws NotFoundException when there is no such task
      * @throws ConflictException when the task has already finished (complete, error, cancelled, resolved)
      */
-    public void cancelTask(long taskId, String actor, String reason) {
-        Map<String, Object> metadata = new LinkedHashMap<>();
-        metadata.put("actor", actor);
-        metadata.put("reason", reason);
-        TaskState before = store.cancelTask(taskId, metadata)
+    public void cancelTask(long taskId, Operator operator) {
+        TaskState before = store.cancelTask(taskId, operator.metadata("cancel_task"))
                 .orElseThrow(() -> new NotFoundException("task " + taskId + " does not exist"));
         if (!before.isActive()) {
             throw new ConflictException("task " + taskId + " is " + before.value()

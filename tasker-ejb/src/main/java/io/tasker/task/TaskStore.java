@@ -37,6 +37,11 @@ public interface TaskStore {
      */
     String retrySteps(long taskId, Long stepId, Optional<String> inputsJson, Map<String, Object> metadata);
 
+    /**
+     * Cancels the pending step and the steps that depend on it; returns the outcome of {@code tasker_cancel_step}.
+     */
+    String cancelStep(long taskId, long stepId, Map<String, Object> metadata);
+
     /** Settles the step by hand with these results (JSON); returns the outcome of {@code tasker_resolve_step}. */
     String resolveStep(long taskId, long stepId, String resultsJson, Map<String, Object> metadata);
 }

@@ -108,6 +108,46 @@ class OperatorActionsIT {
     }
 
     @Test
+    void aCancelledStepTakesItsDependentsWithItWhileTheOtherBranchRunsAndTheTaskEndsCancelled(RunningStack stack)
+            throws Exception {
+        TaskerClient client = stack.client();
+        // The first step works for a while: the branches wait, pending, meanwhile.
+        long taskId = client.createTask("""
+                {"name": "diamond_workflow", "namespace": "examples",
+                 "context": {"sleep_ms": {"start_workflow": 1500}}}""");
+        long branchTwo = stepId(client, taskId, "branch_two_process");
+
+        Reply cancelled = client.delete("/tasks/" + taskId + "/workflow_steps/" + branchTwo
+                + "?actor=dave&reason=not+needed+this+time");
+        assertEquals(200, cancelled.status(), cancelled.body().toString());
+        assertEquals("cancelled", cancelled.json().getString("status"));
+
+        JsonObject task = client.awaitFinished(taskId, WITHIN);
+        assertEquals("cancelled", task.getString("status"));
+        for (String ran : List.of("start_workflow", "branch_one_process", "branch_one_validate")) {
+            assertEquals("complete", RetryIT.step(task, ran).getString("status"), ran + " ran on");
+        }
+        for (String dropped : List.of("branch_two_validate", "merge_branches", "end_workflow")) {
+            assertEquals("cancelled", RetryIT.step(task, dropped).getString("status"), dropped + " depends on it");
+            assertEquals(branchTwo, transition(client, taskId, dropped, "pending", "cancelled", "cancel_step")
+                    .getJsonObject("metadata").getJsonNumber("cancelled_with").longValue());
+        }
+        JsonObject cancellation = transition(client, taskId, "branch_two_process", "pending", "cancelled",
+                "cancel_step");
+        assertEquals("dave", cancellation.getString("actor"));
+        assertEquals("not needed this time", cancellation.getString("reason"));
+        JsonObject ended = client.get("/tasks/" + taskId + "/transitions").json().getJsonArray("transitions")
+                .getValuesAs(JsonObject.class).stream()
+                .filter(change -> change.isNull("step_name") && change.getString("to_state").equals("cancelled"))
+                .findFirst().orElseThrow();
+        assertEquals(4, ended.getJsonObject("metadata").getInt("cancelled_steps"), ended.toString());
+
+        String done = "/tasks/" + taskId + "/workflow_steps/" + stepId(client, taskId, "start_workflow");
+        assertConflict(client.delete(done), "task " + taskId + " is cancelled");
+        assertRefused(client.delete(done + "?colour=red"), "colour");
+    }
+
+    @Test
     void anActionTheStatesForbidIsAConflictAndABadOneIsRefused(RunningStack stack) throws Exception {
         TaskerClient client = stack.client();
         long failedTaskId = client.createTask(EXHAUSTS_ITS_ATTEMPTS);
@@ -116,6 +156,8 @@ class OperatorActionsIT {
         String doneStep = "/tasks/" + failedTaskId + "/workflow_steps/" + doneStepId;
         assertConflict(client.post(doneStep + "/retry", "{}"), "step " + doneStepId + " is complete");
         assertConflict(client.post(doneStep + "/resolve", "{\"results\": {}}"), "step " + doneStepId + " is complete");
+        assertConflict(client.delete(doneStep), "step " + doneStepId + " is complete; only a pending step can be "
+                + "cancelled");
 
         long taskId = client.createTask("""
                 {"name": "linear_workflow", "namespace": "examples", "context": {}}""");

@@ -161,7 +161,8 @@ class OrchestrationFunctionsIT {
                 try (ResultSet row = statement.executeQuery()) {
                     assertTrue(row.next());
                     assertEquals("complete", row.getString(1));
-                    assertEquals("{\"total_steps\": 4, \"failed_steps\": 0, \"completed_steps\": 4}", row.getString(2));
+                    assertEquals("{\"total_steps\": 4, \"failed_steps\": 0, \"cancelled_steps\": 0, "
+                            + "\"completed_steps\": 4}", row.getString(2));
                 }
             }
         }

@@ -1,6 +1,7 @@
 package io.tasker.launcher;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tasker.launcher.Database.Transition;
 import io.tasker.launcher.TaskerClient.Reply;
@@ -21,7 +22,7 @@ class TaskLifecycleIT {
                 {"name": "diamond_workflow", "namespace": "examples", "context": {"sleep_ms": {"start_workflow": 1500}}}""");
         awaitStepRunning(stack, taskId, "start_workflow");
 
-        Reply cancelled = stack.client().delete("/tasks/" + taskId + "?reason=no+longer+needed");
+        Reply cancelled = stack.client().delete("/tasks/" + taskId + "?actor=erin&reason=no+longer+needed");
 
         assertEquals(200, cancelled.status(), String.valueOf(cancelled.body()));
         // Proving that something did not happen needs a wait: the running handler's 1.5 s end well inside it.
@@ -38,7 +39,9 @@ class TaskLifecycleIT {
         Transition last = history.get(history.size() - 1);
         assertEquals("in_progress", last.fromState());
         assertEquals("cancelled", last.toState());
-        assertEquals("{\"actor\": \"api\", \"reason\": \"no longer needed\"}", last.metadata());
+        assertTrue(last.metadata().contains("\"actor\": \"erin\""), last.metadata());
+        assertTrue(last.metadata().contains("\"reason\": \"no longer needed\""), last.metadata());
+        assertTrue(last.metadata().contains("\"action\": \"cancel_task\""), last.metadata());
     }
 
     @Test

@@ -4,8 +4,11 @@ import io.tasker.errors.InvalidRequestException;
 import io.tasker.json.JsonFields;
 import io.tasker.json.JsonValues;
 import io.tasker.task.Operator;
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
+import jakarta.ws.rs.core.MultivaluedMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
@@ -13,7 +16,7 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Reads the body of an operator's action: {@code actor} (default {@code anonymous}) and {@code reason}, strings;
+ * Reads the body (or, for an action without one, the query) of an operator's action: {@code actor} (default {@code anonymous}) and {@code reason}, strings;
  * for a step's retry also {@code inputs}, the step's new inputs (a JSON object, optional); for a resolution
  * {@code results}, the step's results (a JSON object, required). The {@code X-Request-Id} header names the request in
  * the transitions (a new id when absent).
@@ -82,6 +85,19 @@ final class OperatorBody {
         }
         return new OperatorBody(new Operator(actor == null ? ANONYMOUS : actor, reason,
                 requestId == null ? UUID.randomUUID().toString() : requestId), document);
+    }
+
+    /**
+     * Reads who acts and why from a request's query, as a body would give them (for an action without a body).
+     *
+     * @throws InvalidRequestException naming every parameter that is unknown, repeated or invalid
+     */
+    static Operator fromQuery(MultivaluedMap<String, String> query, String requestId) {
+        QueryParameters parameters = new QueryParameters(query, FIELDS);
+        JsonObjectBuilder body = Json.createObjectBuilder();
+        FIELDS.forEach(name -> parameters.single(name).ifPresent(value -> body.add(name, value)));
+        parameters.throwIfInvalid();
+        return read(body.build(), requestId, Action.PLAIN).operator();
     }
 
     Operator operator() {

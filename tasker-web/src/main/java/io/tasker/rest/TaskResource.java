@@ -20,7 +20,6 @@ import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
@@ -42,8 +41,6 @@ import java.util.Set;
 @Produces(MediaType.APPLICATION_JSON)
 public class TaskResource {
 
-    // Who cancelled, until requests carry an authenticated caller.
-    private static final String CANCELLED_BY = "api";
     private static final String RETURN_MINIMAL = "return=minimal";
     private static final String MERGE_PATCH = "application/merge-patch+json";
     private static final String REQUEST_ID = "X-Request-Id";
@@ -89,9 +86,10 @@ public class TaskResource {
      */
     @DELETE
     @Path("{task_id}")
-    public TaskView cancel(@PathParam("task_id") String taskId, @QueryParam("reason") String reason) {
+    public TaskView cancel(@PathParam("task_id") String taskId, @Context UriInfo uriInfo,
+                           @HeaderParam(REQUEST_ID) String requestId) {
         long id = id(taskId);
-        tasks.cancelTask(id, CANCELLED_BY, reason == null ? "cancelled through the API" : reason);
+        tasks.cancelTask(id, OperatorBody.fromQuery(uriInfo.getQueryParameters(), requestId));
         return TaskView.of(reader.findDetail(id));
     }
 
@@ -170,6 +168,21 @@ public class TaskResource {
         long step = number("step_id", stepId);
         OperatorBody retry = OperatorBody.read(body, requestId, OperatorBody.Action.STEP_RETRY);
         actions.retryStep(id, step, retry.document(), retry.operator());
+        return step(taskId, stepId);
+    }
+
+    /**
+     * Cancels a pending step and the steps that depend on it, with the operator's {@code actor} and {@code reason}
+     * as query parameters: 200 with the step; 409 when the step is not pending or the task has completed or been
+     * cancelled.
+     */
+    @DELETE
+    @Path("{task_id}/workflow_steps/{step_id}")
+    public StepView cancelStep(@PathParam("task_id") String taskId, @PathParam("step_id") String stepId,
+                               @Context UriInfo uriInfo, @HeaderParam(REQUEST_ID) String requestId) {
+        long id = id(taskId);
+        long step = number("step_id", stepId);
+        actions.cancelStep(id, step, OperatorBody.fromQuery(uriInfo.getQueryParameters(), requestId));
         return step(taskId, stepId);
     }
 

@@ -86,6 +86,16 @@ public class JdbcTaskStore implements TaskStore {
     }
 
     @Override
+    public String cancelStep(long taskId, long stepId, Map<String, Object> metadata) {
+        return sql.call("SELECT tasker_cancel_step(?, ?, ?::jsonb)", statement -> {
+            statement.setLong(1, taskId);
+            statement.setLong(2, stepId);
+            statement.setString(3, JsonDocuments.write(metadata));
+            return outcome(statement);
+        });
+    }
+
+    @Override
     public String resolveStep(long taskId, long stepId, String resultsJson, Map<String, Object> metadata) {
         return sql.call("SELECT tasker_resolve_step(?, ?, ?::jsonb, ?::jsonb)", statement -> {
             statement.setLong(1, taskId);

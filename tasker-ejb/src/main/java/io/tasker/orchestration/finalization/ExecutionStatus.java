@@ -8,6 +8,7 @@ public enum ExecutionStatus {
     PROCESSING,
     BLOCKED_BY_FAILURES,
     ALL_COMPLETE,
+    ALL_DONE_OR_CANCELLED,
     WAITING_FOR_DEPENDENCIES;
 
     public static ExecutionStatus of(String value) {

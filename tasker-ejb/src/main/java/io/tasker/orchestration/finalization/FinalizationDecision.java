@@ -9,6 +9,10 @@ public sealed interface FinalizationDecision {
     record Complete() implements FinalizationDecision {
     }
 
+    /** Every step is complete or resolved, but for steps an operator cancelled: the task is cancelled. */
+    record Cancel() implements FinalizationDecision {
+    }
+
     /** A step failed for good and nothing else can run: the task is in error. */
     record Fail() implements FinalizationDecision {
     }

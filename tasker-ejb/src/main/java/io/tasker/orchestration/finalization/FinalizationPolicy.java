@@ -34,6 +34,7 @@ public final class FinalizationPolicy {
         }
         return switch (context.executionStatus()) {
             case ALL_COMPLETE -> new FinalizationDecision.Complete();
+            case ALL_DONE_OR_CANCELLED -> new FinalizationDecision.Cancel();
             case BLOCKED_BY_FAILURES -> new FinalizationDecision.Fail();
             case HAS_READY_STEPS -> new FinalizationDecision.Reenqueue(Duration.ZERO, "ready_steps_available");
             // Another pass runs steps: it finalizes the task itself; this message only matters if that pass's node

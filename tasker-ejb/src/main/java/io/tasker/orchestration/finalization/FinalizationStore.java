@@ -12,8 +12,8 @@ public interface FinalizationStore {
     Optional<ExecutionContext> executionContext(long taskId);
 
     /**
-     * Ends an active task as {@code outcome} (complete or error), with the summary of its steps and the metadata in
-     * its transition; false when the task was no longer active.
+     * Ends an active task as {@code outcome} (complete, error or cancelled), with the summary of its steps and the
+     * metadata in its transition; false when the task was no longer active.
      */
     boolean finishTask(long taskId, TaskState outcome, Map<String, Object> metadata);
 

@@ -50,6 +50,8 @@ public class TaskFinalizer {
         FinalizationDecision decision = policy.decide(context, Instant.now());
         if (decision instanceof FinalizationDecision.Complete) {
             store.finishTask(taskId, TaskState.COMPLETE, Map.of());
+        } else if (decision instanceof FinalizationDecision.Cancel) {
+            store.finishTask(taskId, TaskState.CANCELLED, Map.of("reason", "steps_cancelled"));
         } else if (decision instanceof FinalizationDecision.Fail) {
             store.finishTask(taskId, TaskState.ERROR, Map.of("error_message", "steps_in_error_state"));
         } else if (decision instanceof FinalizationDecision.Reenqueue reenqueue) {

@@ -20,6 +20,11 @@ class FinalizationPolicyTest {
     }
 
     @Test
+    void cancelsWhenTheStepsLeftWereCancelledByAnOperator() {
+        assertEquals(new FinalizationDecision.Cancel(), decide(ExecutionStatus.ALL_DONE_OR_CANCELLED, null));
+    }
+
+    @Test
     void failsWhenBlockedByFailures() {
         assertEquals(new FinalizationDecision.Fail(), decide(ExecutionStatus.BLOCKED_BY_FAILURES, null));
     }
