@@ -107,6 +107,28 @@ public class HandlerResource {
                 new GraphView(graph.topologicalOrder(), edges, graph.levels(), graph.roots(), graph.leaves()));
     }
 
+    /**
+     * A template's steps as a diagram: a Mermaid flowchart for {@code text/vnd.mermaid} or {@code text/plain} (the
+     * default), its nodes and edges for {@code application/json}; of the highest version unless {@code version}
+     * names one.
+     */
+    @GET
+    @Path("handlers/{namespace}/{name}/diagram")
+    @Produces({Diagram.MERMAID, Diagram.PLAIN_TEXT})
+    public String mermaidDiagram(@PathParam("namespace") String namespace, @PathParam("name") String name,
+                                 @QueryParam("version") String version) {
+        return diagram(namespace, name, version).toMermaid();
+    }
+
+    @GET
+    @Path("handlers/{namespace}/{name}/diagram")
+    @Produces(Diagram.JSON)
+    public Diagram diagram(@PathParam("namespace") String namespace, @PathParam("name") String name,
+                           @QueryParam("version") String version) {
+        tasksIn(catalog(), namespace);
+        return Diagram.ofTemplate(registry.resolve(namespace, name, version).template());
+    }
+
     private static StepTemplateView view(StepTemplate step) {
         return new StepTemplateView(step.name(), step.description(), step.dependsOn(), step.retryable(),
                 step.retryLimit(), step.skippable(), step.timeout() == null ? null : step.timeout().toSeconds(),

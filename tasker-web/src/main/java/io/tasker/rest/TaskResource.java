@@ -217,6 +217,24 @@ public class TaskResource {
         return TaskView.of(reader.findDetail(id));
     }
 
+    /**
+     * The task's steps as a diagram, coloured by state: a Mermaid flowchart for {@code text/vnd.mermaid} or
+     * {@code text/plain} (the default), its nodes and edges for {@code application/json}.
+     */
+    @GET
+    @Path("{task_id}/diagram")
+    @Produces({Diagram.MERMAID, Diagram.PLAIN_TEXT})
+    public String mermaidDiagram(@PathParam("task_id") String taskId) {
+        return diagram(taskId).toMermaid();
+    }
+
+    @GET
+    @Path("{task_id}/diagram")
+    @Produces(Diagram.JSON)
+    public Diagram diagram(@PathParam("task_id") String taskId) {
+        return Diagram.ofTask(reader.findDetail(id(taskId)));
+    }
+
     /** Every change of state of the task and its steps, oldest first. */
     @GET
     @Path("{task_id}/transitions")
