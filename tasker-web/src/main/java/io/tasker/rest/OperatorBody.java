@@ -41,7 +41,8 @@ final class OperatorBody {
         }
     }
 
-    private static final Set<String> FIELDS = Set.of("actor", "reason");
+    /** Who acts and why: fields of a body, or parameters of a query. */
+    static final Set<String> FIELDS = Set.of("actor", "reason");
     private static final String ANONYMOUS = "anonymous";
 
     private final Operator operator;

@@ -27,7 +27,8 @@ final class TaskListQuery {
     // Deeper pages cost a scan of everything before them: past this, page with the cursor.
     static final int MAX_OFFSET = 10_000;
 
-    private static final Set<String> PARAMETERS = new TreeSet<>(List.of("limit", "offset", "cursor", "namespace",
+    /** The parameters a list takes. */
+    static final Set<String> PARAMETERS = new TreeSet<>(List.of("limit", "offset", "cursor", "namespace",
             "name", "version", "status", "tag", "initiator", "source_system", "created_after", "created_before",
             "completed_after", "sort_by", "sort_order"));
     private static final Map<String, TaskSearch.SortField> SORT_FIELDS = Arrays.stream(TaskSearch.SortField.values())

@@ -44,6 +44,8 @@ public class TaskResource {
     private static final String RETURN_MINIMAL = "return=minimal";
     private static final String MERGE_PATCH = "application/merge-patch+json";
     private static final String REQUEST_ID = "X-Request-Id";
+    /** The parameters a list of a task's steps takes. */
+    static final Set<String> STEP_FILTERS = Set.of("status");
 
     @Inject
     private TaskService tasks;
@@ -129,7 +131,7 @@ public class TaskResource {
     @GET
     @Path("{task_id}/workflow_steps")
     public StepListView steps(@PathParam("task_id") String taskId, @Context UriInfo uriInfo) {
-        QueryParameters parameters = new QueryParameters(uriInfo.getQueryParameters(), Set.of("status"));
+        QueryParameters parameters = new QueryParameters(uriInfo.getQueryParameters(), STEP_FILTERS);
         Set<StepState> states = parameters.states("status", StepState.class, StepState::value);
         long id = id(taskId);
         parameters.throwIfInvalid();
