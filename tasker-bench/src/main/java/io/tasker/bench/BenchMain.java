@@ -68,12 +68,18 @@ public final class BenchMain {
     }
 
     private static void run(BenchOptions options, BenchTarget target) throws Exception {
-        JsonObject environment = environment(target.database(), options.history());
+        JsonObject environment = environment(target.database(), options);
         System.out.println("Benchmarking " + target.api() + " " + environment);
         TaskerApi api = new TaskerApi(target.api());
         WorkloadRunner runner = new WorkloadRunner(api, target.serverPid(), RUN_TIMEOUT);
         if (options.history() > 0) {
             preloadHistory(api, target.database().orElseThrow(), options.history());
+            target.checkpointDatabase();
+        }
+        if (options.taskHistory() > 0) {
+            System.out.printf("Pre-loading %d finished tasks (without their steps)...%n", options.taskHistory());
+            HistoryLoader.loadTasks(target.database().orElseThrow(), finishedModel(api), options.taskHistory(),
+                    System.out);
             target.checkpointDatabase();
         }
         List<Measurement> measurements = new ArrayList<>();
@@ -90,6 +96,13 @@ public final class BenchMain {
             Measurement latency = runner.latency(Workload.W2, options.latencyN());
             System.out.println(latency.toTableRow());
             measurements.add(latency);
+        }
+        if (options.lists()) {
+            for (ListQuery query : ListQuery.values()) {
+                Measurement list = runner.listLatency(query, options.latencyN());
+                System.out.println(list.toTableRow());
+                measurements.add(list);
+            }
         }
         List<String> lines = measurements.stream().map(m -> m.toJsonLine(environment)).toList();
         Files.write(options.out(), lines, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
@@ -127,17 +140,24 @@ public final class BenchMain {
         int workflows = Math.max(1, steps / HISTORY_STEPS_PER_WORKFLOW);
         System.out.printf("Pre-loading a history of %d finished workflows (%d steps)...%n", workflows,
                 workflows * HISTORY_STEPS_PER_WORKFLOW);
+        HistoryLoader.load(database, finishedModel(api), workflows, System.out);
+    }
+
+    // A W1 workflow run to its end, whose rows a history copies.
+    private static long finishedModel(TaskerApi api) throws InterruptedException {
         long model = api.create(Workload.W1.request());
         api.awaitFinished(model, Duration.ofMillis(20), Instant.now().plus(RUN_TIMEOUT));
-        HistoryLoader.load(database, model, workflows, System.out);
+        return model;
     }
 
     // What the results depend on besides Tasker: the database's durability settings and the machine.
-    private static JsonObject environment(Optional<DatabaseAddress> database, int history) throws SQLException {
+    private static JsonObject environment(Optional<DatabaseAddress> database, BenchOptions options)
+            throws SQLException {
         JsonObjectBuilder environment = Json.createObjectBuilder()
                 .add("at", Instant.now().toString())
                 .add("cores", Runtime.getRuntime().availableProcessors())
-                .add("history_steps", history);
+                .add("history_steps", options.history())
+                .add("history_tasks", options.taskHistory());
         if (database.isPresent()) {
             DatabaseAddress db = database.get();
             try (Connection connection = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());

@@ -15,28 +15,37 @@ import java.util.Set;
  *
  * @param workloads the throughput workloads to run, in order
  * @param latency whether to measure single-task latency
+ * @param lists whether to measure the latency of task lists (ListQuery)
  * @param n workflows per throughput run; empty for each workload's default
  * @param warmup workflows run before each measured run; empty to warm up until the throughput is steady
  * @param url a running server's API; empty to start the embedded default
  * @param history finished steps to pre-load the database with (embedded default only)
+ * @param taskHistory finished tasks, without their steps, to pre-load the database with (embedded default only)
  * @param dataDir where the embedded default keeps its data (emptied first)
  */
-public record BenchOptions(Set<Workload> workloads, boolean latency, OptionalInt n, int submitters, OptionalInt warmup,
-                           int latencyN, Optional<URI> url, Path out, int history, Path dataDir) {
+public record BenchOptions(Set<Workload> workloads, boolean latency, boolean lists, OptionalInt n, int submitters,
+                           OptionalInt warmup, int latencyN, Optional<URI> url, Path out, int history,
+                           int taskHistory, Path dataDir) {
 
     static final String USAGE = """
             Usage: ./tasker bench [options]
 
-              --workload W1|W2|W3|W4|latency|all   what to run (default all; repeat or comma-separate to pick several)
+              --workload W1|W2|W3|W4|latency|list|all   what to run (default all; repeat or comma-separate to pick
+                                 several). list: the latency of GET /tasker/tasks filtered by namespace and
+                                 status, one request at a time (its "workflows/s" are requests/s)
               --n N              workflows per throughput workload (default 1000; W4 200)
               --submitters N     concurrent submitting clients (default 4)
               --warmup N|steady  workflows run before each measured workload and not counted; steady (the
                                  default): rounds of 1000, at least until the server ran 10000, then until
                                  three in a row run within 10 % of each other
-              --latency-n N      sequential diamond workflows of the latency figure (default 200)
+              --latency-n N      sequential diamond workflows of the latency figure, and requests of each list
+                                 figure (default 200)
               --url URL          benchmark a running server (e.g. http://localhost:8080/tasker) instead of
                                  starting the embedded default
               --history STEPS    pre-load the database with this many finished steps first (embedded only)
+              --task-history N   pre-load the database with N finished tasks, rows of the task table alone
+                                 (embedded only): what the list figure reads, loaded in seconds, where a
+                                 history of their steps too takes hours
               --out FILE         file the JSON lines are appended to (default bench-results.jsonl)
               --data-dir DIR     data directory of the embedded default, emptied first (default .tasker-bench)
             """;
@@ -47,6 +56,7 @@ public record BenchOptions(Set<Workload> workloads, boolean latency, OptionalInt
     public static BenchOptions parse(String... args) {
         Set<Workload> workloads = EnumSet.noneOf(Workload.class);
         boolean latency = false;
+        boolean lists = false;
         OptionalInt n = OptionalInt.empty();
         int submitters = 4;
         OptionalInt warmup = OptionalInt.empty();
@@ -55,6 +65,7 @@ public record BenchOptions(Set<Workload> workloads, boolean latency, OptionalInt
         Path out = Path.of("bench-results.jsonl");
         Path dataDir = Path.of(".tasker-bench");
         int history = 0;
+        int taskHistory = 0;
         boolean chosen = false;
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
@@ -73,8 +84,10 @@ public record BenchOptions(Set<Workload> workloads, boolean latency, OptionalInt
                             case "all" -> {
                                 workloads.addAll(EnumSet.allOf(Workload.class));
                                 latency = true;
+                                lists = true;
                             }
                             case "latency" -> latency = true;
+                            case "list" -> lists = true;
                             default -> workloads.add(workload(name.trim()));
                         }
                     }
@@ -86,6 +99,7 @@ public record BenchOptions(Set<Workload> workloads, boolean latency, OptionalInt
                 case "--latency-n" -> latencyN = positive(option, value);
                 case "--url" -> url = Optional.of(url(value));
                 case "--history" -> history = atLeastZero(option, value);
+                case "--task-history" -> taskHistory = atLeastZero(option, value);
                 case "--out" -> out = Path.of(value);
                 case "--data-dir" -> dataDir = Path.of(value);
                 default -> throw new IllegalArgumentException("unknown option " + option);
@@ -94,11 +108,14 @@ public record BenchOptions(Set<Workload> workloads, boolean latency, OptionalInt
         if (!chosen) {
             workloads.addAll(EnumSet.allOf(Workload.class));
             latency = true;
+            lists = true;
         }
-        if (history > 0 && url.isPresent()) {
-            throw new IllegalArgumentException("--history needs the embedded default's database: drop --url");
+        if ((history > 0 || taskHistory > 0) && url.isPresent()) {
+            throw new IllegalArgumentException((history > 0 ? "--history" : "--task-history")
+                    + " needs the embedded default's database: drop --url");
         }
-        return new BenchOptions(workloads, latency, n, submitters, warmup, latencyN, url, out, history, dataDir);
+        return new BenchOptions(workloads, latency, lists, n, submitters, warmup, latencyN, url, out, history,
+                taskHistory, dataDir);
     }
 
     /** Thrown by {@link #parse} when the command line asks for the usage. */
@@ -122,7 +139,7 @@ public record BenchOptions(Set<Workload> workloads, boolean latency, OptionalInt
                 known.add(workload.name());
             }
             throw new IllegalArgumentException("--workload must be one of " + String.join(", ", known)
-                    + ", latency or all, got '" + name + "'");
+                    + ", latency, list or all, got '" + name + "'");
         }
     }
 

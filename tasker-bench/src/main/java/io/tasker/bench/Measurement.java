@@ -53,14 +53,14 @@ public record Measurement(String workload, int n, int stepsPerWorkflow, double w
 
     /** One row of the printed table. */
     public String toTableRow() {
-        return "%-8s %6d %8.2f %12.1f %10.1f %8.1f %8.1f %8.1f %13s %7s".formatted(workload, n, wallSeconds,
+        return "%-13s %6d %8.2f %12.1f %10.1f %8.1f %8.1f %8.1f %13s %7s".formatted(workload, n, wallSeconds,
                 workflowsPerSecond(), stepsPerSecond(), p50Ms, p95Ms, p99Ms,
                 firstStepSeconds.isPresent() ? "%.3f".formatted(firstStepSeconds.getAsDouble()) : "-",
                 rssMb.isPresent() ? Long.toString(rssMb.getAsLong()) : "-");
     }
 
     public static String tableHeader() {
-        return "%-8s %6s %8s %12s %10s %8s %8s %8s %13s %7s".formatted("workload", "n", "wall s", "workflows/s",
+        return "%-13s %6s %8s %12s %10s %8s %8s %8s %13s %7s".formatted("workload", "n", "wall s", "workflows/s",
                 "steps/s", "p50 ms", "p95 ms", "p99 ms", "first step s", "rss MB");
     }
 

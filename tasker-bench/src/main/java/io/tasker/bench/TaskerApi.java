@@ -58,6 +58,20 @@ public final class TaskerApi {
     }
 
     /**
+     * Reads a page of the task list for the query (e.g. {@code namespace=bench&status=complete}).
+     *
+     * @throws IllegalStateException unless the API answers 200
+     */
+    public JsonObject list(String query) {
+        Response response = send(URI.create(tasks + "?" + query), null);
+        if (response.status() != 200) {
+            throw new IllegalStateException("listing " + query + " answered " + response.status() + ": "
+                    + response.body());
+        }
+        return response.json();
+    }
+
+    /**
      * Polls a task every {@code interval} until it has finished (in any final state).
      *
      * @throws IllegalStateException when it has not finished by the deadline

@@ -62,6 +62,24 @@ final class WorkloadRunner {
         return measure("latency", workload, finished);
     }
 
+    /**
+     * Reads the page of the list the query names {@code n} times, one request after the other; the latency of each
+     * request, measured here (the client's view).
+     */
+    Measurement listLatency(ListQuery query, int n) {
+        String request = query.request(api);
+        List<Duration> latencies = new ArrayList<>();
+        long start = System.nanoTime();
+        for (int i = 0; i < n; i++) {
+            long sent = System.nanoTime();
+            api.list(request);
+            latencies.add(Duration.ofNanos(System.nanoTime() - sent));
+        }
+        Percentiles percentiles = new Percentiles(latencies);
+        return new Measurement(query.label(), n, 0, (System.nanoTime() - start) / 1e9, percentiles.millis(50),
+                percentiles.millis(95), percentiles.millis(99), OptionalDouble.empty(), peakRssMb());
+    }
+
     private List<Long> submit(Workload workload, int n, int submitters) throws InterruptedException {
         long[] ids = new long[n];
         AtomicInteger next = new AtomicInteger();

@@ -20,6 +20,7 @@ class BenchOptionsTest {
 
         assertEquals(EnumSet.allOf(Workload.class), options.workloads());
         assertTrue(options.latency());
+        assertTrue(options.lists());
         assertEquals(1000, options.count(Workload.W1));
         assertEquals(200, options.count(Workload.W4));
         assertEquals(4, options.submitters());
@@ -35,17 +36,19 @@ class BenchOptionsTest {
 
         assertEquals(EnumSet.of(Workload.W2, Workload.W4), options.workloads());
         assertFalse(options.latency());
+        assertFalse(options.lists());
         assertEquals(50, options.count(Workload.W4));
         assertEquals(8, options.submitters());
         assertEquals(OptionalInt.of(0), BenchOptions.parse("--warmup", "0").warmup());
         assertEquals(OptionalInt.empty(), BenchOptions.parse("--warmup", "steady").warmup());
         assertEquals(Optional.of(URI.create("http://host:8080/tasker")), options.url());
         assertTrue(BenchOptions.parse("--workload", "latency").workloads().isEmpty());
+        assertTrue(BenchOptions.parse("--workload", "list").lists());
     }
 
     @Test
     void rejectsWhatItCannotUseNamingTheOption() {
-        assertMessage("--workload must be one of W1, W2, W3, W4, latency or all, got 'W9'", "--workload", "W9");
+        assertMessage("--workload must be one of W1, W2, W3, W4, latency, list or all, got 'W9'", "--workload", "W9");
         assertMessage("--n must be at least 1, got 0", "--n", "0");
         assertMessage("--submitters must be a whole number of at least 0, got 'many'", "--submitters", "many");
         assertMessage("--n needs a value", "--n");
