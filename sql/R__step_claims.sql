@@ -57,7 +57,8 @@ $$;
 
 -- Claims up to max_steps ready steps of a task for one attempt each: the step moves to in_progress (through
 -- pending when it is a retry of a step in error: both transitions are recorded, the first with the retry's attempt
--- number), its attempt is counted, the claimant is recorded, and the claim holds for lease_seconds unless renewed.
+-- number), its attempt is counted, the claimant and the attempt's start (last_attempted_at, which the attempt's end
+-- sets again) are recorded, and the claim holds for lease_seconds unless renewed.
 -- Rows another transaction holds are skipped, and the state is checked again after locking, so two claimants never
 -- claim the same attempt. The preceding transitions (those of the caller's own state change) are appended with
 -- the claim's, in one call. Returns the claimed steps with their inputs and the results of their parents, by parent
@@ -94,6 +95,7 @@ BEGIN
                attempts = s.attempts + 1,
                claimed_by = claimant,
                claimed_at = clock_timestamp(),
+               last_attempted_at = clock_timestamp(),
                lease_expires_at = clock_timestamp() + lease_seconds * interval '1 second',
                updated_at = clock_timestamp()
           FROM candidates c

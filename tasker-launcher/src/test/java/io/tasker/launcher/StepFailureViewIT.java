@@ -69,7 +69,10 @@ class StepFailureViewIT {
         long taskId = client.createTask("""
                 {"name": "linear_workflow", "namespace": "examples",
                  "context": {"sleep_ms": {"initialize_data": 3000}}}""");
-        awaitStep(client, taskId, "initialize_data", step -> step.getString("status").equals("in_progress"));
+        JsonObject running = awaitStep(client, taskId, "initialize_data",
+                step -> step.getString("status").equals("in_progress"));
+        assertEquals(1, running.getInt("attempts"));
+        assertTrue(!running.isNull("last_attempted_at"), "a claimed step shows when its attempt began: " + running);
         assertEquals(200, client.delete("/tasks/" + taskId + "?reason=wrong%20input").status());
 
         Reply reply = client.get("/tasks/" + taskId + "/transitions");
