@@ -122,13 +122,14 @@ BEGIN
 END
 $$;
 
--- A pending step is cancelled: it will not run, nor will the steps that depend on it, directly or through others
--- (they are pending too: they cannot have run before it), which are cancelled with it, their transitions naming it
--- (cancelled_with). The task's other steps go on; once none is left to run, the finalizer ends the task as
+-- A pending step is cancelled: it will not run, nor will the pending steps that depend on it, directly or through
+-- other pending steps, which are cancelled with it, their transitions naming it (cancelled_with). A step settled
+-- without it (resolved by hand, or bypassed) stops the walk: what depends on that step can still run. The task's other steps go on; once none is left to run, the finalizer ends the task as
 -- cancelled (get_task_execution_context: all_done_or_cancelled), or in error if a step failed for good.
 CREATE OR REPLACE FUNCTION tasker_cancel_step(input_task_id bigint, input_step_id bigint, transition_metadata jsonb)
 RETURNS varchar
 LANGUAGE plpgsql
+SET enable_seqscan = off SET enable_hashjoin = off SET enable_mergejoin = off
 SET plan_cache_mode = force_generic_plan
 AS $$
 DECLARE
@@ -146,6 +147,8 @@ BEGIN
         SELECT e.to_step_id
           FROM tasker_workflow_step_edges e
           JOIN doomed d ON e.from_step_id = d.workflow_step_id
+          JOIN tasker_workflow_steps child ON child.workflow_step_id = e.to_step_id
+         WHERE child.status = 'pending'
     ), updated AS (
         UPDATE tasker_workflow_steps s
            SET status = 'cancelled',

@@ -24,8 +24,9 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * The reads the API makes, through JPA. Each runs outside any transaction and reads what is committed, without
- * keeping the entities for change tracking: they are only shown, and nothing writes through JPA.
+ * The reads the API makes, through JPA. Each reads what is committed, without keeping the entities for change
+ * tracking: they are only shown, and nothing writes through JPA. Each runs outside any transaction but a list, whose
+ * transaction carries its planner setting.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)

@@ -68,6 +68,8 @@ class BadInputIT {
                         + "\"context\": []}", 400, "context"),
                 Case.send("POST", "/tasks", "text/plain", "name=linear_workflow", 415, "Content-Type"),
                 Case.send("POST", "/tasks", JSON, "{\"name\": \"no_such_task\", \"context\": {}}", 404, null),
+                Case.send("POST", "/tasks", JSON, "{\"name\": \"linear_workflow\", \"namespace\": \"examples\", "
+                        + "\"context\": {\"payload\": \"" + "x".repeat(262_144) + "\"}}", 413, "context"),
                 // Finding tasks
                 Case.get("/tasks?limit=-1", 400, "limit"),
                 Case.get("/tasks?limit=501", 400, "limit"),
@@ -87,7 +89,6 @@ class BadInputIT {
                 Case.get("/tasks/99999999999999999999", 400, "task_id"),
                 Case.get("/tasks/9223372036854775807", 404, null),
                 Case.send("DELETE", "/tasks/1.5", null, null, 400, "task_id"),
-                Case.send("PATCH", task, "text/plain", "reason=x", 415, "Content-Type"),
                 Case.send("PATCH", task, JSON, "{\"reason\": ", 400, "body"),
                 Case.send("PATCH", task, JSON, "{\"status\": \"complete\"}", 400, "status"),
                 Case.send("PATCH", "/tasks/x", JSON, "{}", 400, "task_id"),
@@ -114,6 +115,17 @@ class BadInputIT {
                 Case.send("POST", task + "/retry", JSON, "nonsense", 400, "body"),
                 Case.send("POST", task + "/retry", "application/xml", "<retry/>", 415, "Content-Type"),
                 Case.send("POST", task + "/retry", JSON, "{}", 409, null),
+                Case.send("DELETE", task + "/workflow_steps/abc", null, null, 400, "step_id"),
+                Case.send("DELETE", aStep + "?colour=red", null, null, 400, "colour"),
+                Case.send("DELETE", aStep + "?actor=a&actor=b", null, null, 400, "actor"),
+                Case.send("DELETE", aStep, null, null, 409, null),
+                Case.send("DELETE", task + "?reason=" + "r".repeat(129), null, null, 400, "reason"),
+                Case.send("PATCH", task, "text/plain", "reason=x", 415, "Content-Type"),
+                // Diagrams
+                Case.get("/tasks/x/diagram", 400, "task_id"),
+                Case.get("/tasks/9223372036854775807/diagram", 404, null),
+                Case.get("/handlers/examples/linear_workflow/diagram?version=1.0", 400, "version"),
+                Case.get("/handlers/examples/no_such_task/diagram", 404, null),
                 // Discovery
                 Case.get("/handlers/no_such_namespace", 404, null),
                 Case.get("/handlers/examples/no_such_task", 404, null),

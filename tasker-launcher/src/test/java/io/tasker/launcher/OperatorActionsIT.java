@@ -148,6 +148,28 @@ class OperatorActionsIT {
     }
 
     @Test
+    void aCancellationStopsAtAStepSettledWithoutIt(RunningStack stack) throws Exception {
+        TaskerClient client = stack.client();
+        long taskId = client.createTask("""
+                {"name": "diamond_workflow", "namespace": "examples",
+                 "context": {"sleep_ms": {"start_workflow": 1500}}}""");
+        String steps = "/tasks/" + taskId + "/workflow_steps/";
+        Reply resolved = client.post(steps + stepId(client, taskId, "branch_two_validate") + "/resolve",
+                "{\"results\": {\"validated\": \"by hand\"}}");
+        assertEquals(200, resolved.status(), resolved.body().toString());
+
+        Reply cancelled = client.delete(steps + stepId(client, taskId, "branch_two_process"));
+        assertEquals(200, cancelled.status(), cancelled.body().toString());
+
+        JsonObject task = client.awaitFinished(taskId, WITHIN);
+        assertEquals("resolved_manually", RetryIT.step(task, "branch_two_validate").getString("status"));
+        for (String ran : List.of("branch_one_validate", "merge_branches", "end_workflow")) {
+            assertEquals("complete", RetryIT.step(task, ran).getString("status"), ran + " did not need it");
+        }
+        assertEquals("cancelled", task.getString("status"), "one step was cancelled: " + task);
+    }
+
+    @Test
     void anActionTheStatesForbidIsAConflictAndABadOneIsRefused(RunningStack stack) throws Exception {
         TaskerClient client = stack.client();
         long failedTaskId = client.createTask(EXHAUSTS_ITS_ATTEMPTS);

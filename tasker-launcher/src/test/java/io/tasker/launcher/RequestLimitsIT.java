@@ -50,6 +50,17 @@ class RequestLimitsIT {
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(413, response.statusCode(), response.body());
         assertTrue(response.body().contains("tasker.api.max-request-bytes"), response.body());
+
+        // A client that waits for 100 Continue is answered before it sends anything.
+        HttpRequest waiting = HttpRequest.newBuilder(stack.client().api().resolve("/tasker/tasks"))
+                .header("Content-Type", "application/json")
+                .version(HttpClient.Version.HTTP_1_1)
+                .expectContinue(true)
+                .POST(HttpRequest.BodyPublishers.ofString(huge))
+                .build();
+        HttpResponse<String> refused = HttpClient.newHttpClient().send(waiting, HttpResponse.BodyHandlers.ofString());
+        assertEquals(413, refused.statusCode(), refused.body());
+        assertEquals("close", refused.headers().firstValue("Connection").orElse(""));
     }
 
     @Test
@@ -98,6 +109,10 @@ class RequestLimitsIT {
             assertEquals(413, reply.getIntProperty("status"));
             JsonObject problem = Json.createReader(new StringReader(reply.getBody(String.class))).readObject();
             assertEquals("body", problem.getJsonArray("errors").getJsonObject(0).getString("field"));
+            Message parked = broker.receive(BrokerClient.DEAD_LETTERS, "status = 413", WITHIN);
+            assertNotNull(parked, "parked on the dead-letter queue");
+            assertTrue(parked.getStringProperty("tasker_rejection").contains("tasker.api.max-request-bytes"),
+                    parked.getStringProperty("tasker_rejection"));
         }
     }
 

@@ -96,7 +96,8 @@ public record Diagram(String title, String direction, List<Node> nodes, List<Edg
     private static Node node(WorkflowStep step, TaskDetail detail) {
         String status = step.status().value();
         String lastError = "error".equals(status) ? detail.lastErrorOf(step).map(StepError::message)
-                .map(message -> message.length() <= ERROR_SHOWN ? message : message.substring(0, ERROR_SHOWN) + "…")
+                .map(message -> message.codePointCount(0, message.length()) <= ERROR_SHOWN ? message
+                        : message.substring(0, message.offsetByCodePoints(0, ERROR_SHOWN)) + "…")
                 .orElse(null) : null;
         return new Node(stepNode(step.id()), step.id(), step.name(), status, step.attempts(), lastError,
                 COLOURS.get(status));

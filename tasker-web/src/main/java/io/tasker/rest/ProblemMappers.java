@@ -5,11 +5,13 @@ import io.tasker.errors.Problem;
 import io.tasker.errors.ProblemKind;
 import io.tasker.errors.TaskerException;
 import jakarta.json.JsonException;
+import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -50,13 +52,17 @@ public final class ProblemMappers {
 
     /**
      * Errors the JAX-RS runtime raises keep their status (unknown path, wrong method, unacceptable media type); a
-     * body of a type the endpoint does not take says which type it takes: every body the API reads is JSON.
+     * body of a type the endpoint does not take says which types it takes: every body the API reads is JSON, a
+     * task's patch also a JSON merge patch.
      */
     @Provider
     public static class Http implements ExceptionMapper<WebApplicationException> {
 
         @Context
         private HttpHeaders headers;
+
+        @Context
+        private Request request;
 
         @Override
         public Response toResponse(WebApplicationException e) {
@@ -65,10 +71,11 @@ public final class ProblemMappers {
             }
             if (e instanceof NotSupportedException) {
                 MediaType given = headers.getMediaType();
-                return respond(Problem.of(ProblemKind.UNSUPPORTED_MEDIA_TYPE, "This endpoint takes "
-                        + MediaType.APPLICATION_JSON + " bodies", List.of(new FieldError(HttpHeaders.CONTENT_TYPE,
-                        "must be " + MediaType.APPLICATION_JSON + ", got "
-                                + (given == null ? "none" : "'" + given + "'")))));
+                String taken = HttpMethod.PATCH.equals(request.getMethod())
+                        ? MediaType.APPLICATION_JSON + " or " + TaskResource.MERGE_PATCH : MediaType.APPLICATION_JSON;
+                return respond(Problem.of(ProblemKind.UNSUPPORTED_MEDIA_TYPE, "This endpoint takes " + taken
+                        + " bodies", List.of(new FieldError(HttpHeaders.CONTENT_TYPE, "must be " + taken + ", got "
+                        + (given == null ? "none" : "'" + given + "'")))));
             }
             Response.StatusType status = e.getResponse().getStatusInfo();
             return respond(new Problem(HTTP_ERROR, status.getReasonPhrase(), status.getStatusCode(), e.getMessage(),

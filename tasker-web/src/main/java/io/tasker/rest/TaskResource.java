@@ -42,7 +42,7 @@ import java.util.Set;
 public class TaskResource {
 
     private static final String RETURN_MINIMAL = "return=minimal";
-    private static final String MERGE_PATCH = "application/merge-patch+json";
+    static final String MERGE_PATCH = "application/merge-patch+json";
     private static final String REQUEST_ID = "X-Request-Id";
     /** The parameters a list of a task's steps takes. */
     static final Set<String> STEP_FILTERS = Set.of("status");

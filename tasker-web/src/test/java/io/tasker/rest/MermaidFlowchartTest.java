@@ -45,6 +45,21 @@ class MermaidFlowchartTest {
     }
 
     @Test
+    void aHostileNameMessageOrTitleStaysInsideItsLabel() {
+        String hostile = "a\"]\n    click step_1 href \"javascript:alert(1)\"\n%% x";
+        Diagram diagram = new Diagram("Task 1: " + hostile, "TD", List.of(
+                new Diagram.Node("step_1", 1L, hostile, "error", 1, hostile, "#d32f2f")), List.of());
+
+        String text = MermaidFlowchart.render(diagram);
+        List<String> lines = text.lines().toList();
+        assertEquals(List.of("---", "title: \"Task 1: " + MermaidFlowchart.escape(hostile) + "\"", "---",
+                "flowchart TD", "    step_1[\"" + MermaidFlowchart.escape(hostile) + "<br/>error, 1 attempt<br/>"
+                        + MermaidFlowchart.escape(hostile) + "\"]", "    classDef error fill:#d32f2f",
+                "    class step_1 error"), lines);
+        assertTrue(lines.stream().noneMatch(line -> line.strip().startsWith("click")), text);
+    }
+
+    @Test
     void aTemplatesStepsHaveNoStateAndOneClass() {
         Diagram diagram = new Diagram("examples.linear@1.0.0", "TD", List.of(
                 new Diagram.Node("step_0", null, "a", null, null, null, "#eceff1"),

@@ -16,6 +16,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -106,7 +107,8 @@ public class JdbcClaimStore implements ClaimStore {
         JsonDocuments.readObject(row.getString("parent_results"))
                 .forEach((name, results) -> parentResults.put(name, asObject(results)));
         return new StepClaim(row.getLong("workflow_step_id"), row.getString("name"), row.getInt("attempt"),
-                claimant, JsonDocuments.readObject(row.getString("inputs")), Map.copyOf(parentResults));
+                claimant, Collections.unmodifiableMap(JsonDocuments.readObject(row.getString("inputs"))),
+                Map.copyOf(parentResults));
     }
 
     @SuppressWarnings("unchecked")
