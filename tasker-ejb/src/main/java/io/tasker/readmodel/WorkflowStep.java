@@ -146,13 +146,13 @@ public class WorkflowStep {
     }
 
     /**
-     * Whether the step may have failed: it made more than one attempt, or it was attempted and is in error, or was
-     * cancelled or resolved by hand after an attempt. A step that completed on its first counted attempt did not
-     * fail (but for a failure of the infrastructure, which does not count).
+     * Whether the step may have failed: it made more than one attempt, or it was attempted and has not completed
+     * (it is in error, pending again after an operator's retry, running, cancelled or resolved by hand). A step that
+     * completed on its first counted attempt did not fail (but for a failure of the infrastructure, which does not
+     * count).
      */
     boolean mayHaveFailed() {
-        return attempts > 1 || (lastAttemptedAt != null && (status == StepState.ERROR
-                || status == StepState.CANCELLED || status == StepState.RESOLVED_MANUALLY));
+        return attempts > 1 || (lastAttemptedAt != null && status != StepState.COMPLETE);
     }
 
     /**

@@ -76,6 +76,9 @@ class OperatorActionsIT {
                 "{\"actor\": \"carol\", \"inputs\": {\"fail_permanently\": [], \"batch\": 7}}");
         assertEquals(200, retried.status(), retried.body().toString());
         assertEquals(7, retried.json().getJsonObject("inputs").getInt("batch"));
+        assertEquals("pending", retried.json().getString("status"));
+        assertTrue(retried.json().getJsonObject("last_error").getString("message").startsWith("scripted permanent"),
+                "a retried step still shows why it failed: " + retried.body());
 
         JsonObject done = client.awaitFinished(taskId, WITHIN);
         assertEquals("complete", done.getString("status"));
