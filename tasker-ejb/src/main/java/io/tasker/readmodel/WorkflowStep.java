@@ -146,13 +146,14 @@ public class WorkflowStep {
     }
 
     /**
-     * Whether the step may have failed: it made more than one attempt, or it was attempted and has not completed
-     * (it is in error, pending again after an operator's retry, running, cancelled or resolved by hand). A step that
-     * completed on its first counted attempt did not fail (but for a failure of the infrastructure, which does not
-     * count).
+     * Whether the step may have failed: it made more than one attempt, or it was attempted and is neither complete
+     * nor running its first attempt (it is in error, pending again after an operator's retry, cancelled or resolved
+     * by hand). A step that completed on its first counted attempt did not fail (but for a failure of the
+     * infrastructure, which does not count). Reads of a running task, polled often, skip the failures' query.
      */
     boolean mayHaveFailed() {
-        return attempts > 1 || (lastAttemptedAt != null && status != StepState.COMPLETE);
+        return attempts > 1 || (lastAttemptedAt != null && status != StepState.COMPLETE
+                && status != StepState.IN_PROGRESS);
     }
 
     /**
