@@ -46,6 +46,7 @@ public class TaskerSettings {
     private SizeLimit requestLimit;
     private SizeLimit contextLimit;
     private SizeLimit resultsLimit;
+    private Duration statusCachePeriod;
 
     @PostConstruct
     void load() {
@@ -75,11 +76,17 @@ public class TaskerSettings {
         requestLimit = limit(reader, "tasker.api.max-request-bytes");
         contextLimit = limit(reader, "tasker.task.max-context-bytes");
         resultsLimit = limit(reader, "tasker.step.max-results-bytes");
+        statusCachePeriod = reader.seconds("tasker.health.status-cache-seconds", Duration.ZERO, Duration.ofHours(1));
         reader.failOnProblems();
     }
 
     private static SizeLimit limit(SettingsReader reader, String key) {
         return new SizeLimit(key, reader.integer(key, 2, MAX_DOCUMENT_BYTES));
+    }
+
+    /** How long the system's status, once counted, is answered before it is counted again. */
+    public Duration statusCachePeriod() {
+        return statusCachePeriod;
     }
 
     /** The largest request body (HTTP or JMS) a node reads. */

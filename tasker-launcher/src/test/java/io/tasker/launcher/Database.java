@@ -82,6 +82,11 @@ final class Database {
         }
     }
 
+    /** How many tasks are in the state. */
+    static int tasksIn(LauncherSettings.DatabaseAddress db, String state) throws SQLException {
+        return count(db, "SELECT count(*) FROM tasker_tasks WHERE status = ?", state);
+    }
+
     private static int count(LauncherSettings.DatabaseAddress db, String sql, String... parameters)
             throws SQLException {
         try (Connection connection = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());

@@ -31,7 +31,8 @@ class OpenApiIT {
             "/tasks/{task_id}/workflow_steps/{step_id}", "/tasks/{task_id}/workflow_steps/{step_id}/retry",
             "/tasks/{task_id}/workflow_steps/{step_id}/resolve", "/tasks/{task_id}/retry",
             "/tasks/{task_id}/transitions", "/tasks/{task_id}/diagram", "/namespaces", "/handlers",
-            "/handlers/{namespace}", "/handlers/{namespace}/{name}", "/handlers/{namespace}/{name}/diagram");
+            "/handlers/{namespace}", "/handlers/{namespace}/{name}", "/handlers/{namespace}/{name}/diagram",
+            "/health/status");
 
     private static JsonObject schemas;
 
@@ -65,6 +66,7 @@ class OpenApiIT {
         assertEquals(listed, page.getJsonArray("tasks").getJsonObject(0).keySet(), "a list leaves out two fields");
         assertFields("Diagram", json(client.api(), "/tasks/" + taskId + "/diagram"));
         assertFields("Problem", client.get("/tasks/0").json());
+        assertFields("SystemStatus", client.get("/health/status").json());
     }
 
     @Test
