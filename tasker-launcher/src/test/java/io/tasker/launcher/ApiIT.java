@@ -201,6 +201,14 @@ class ApiIT {
         assertTrue(HealthReport.hasChecks(response.body(), List.of("database", "broker")), response.body());
     }
 
+    @Test
+    void aStartedNodeSaysSoToAStartupProbe(RunningStack stack) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                stack.client().api().resolve("/health/started")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode());
+        assertTrue(HealthReport.hasChecks(response.body(), List.of("started")), response.body());
+    }
+
     private static void assertProblem(Reply reply, int status, String type) {
         assertEquals(status, reply.status(), String.valueOf(reply.body()));
         assertEquals("application/problem+json", reply.contentType());

@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
+import org.eclipse.microprofile.health.Startup;
 
 /**
  * Ready when this node accepts and runs tasks: its templates are registered, its API serves requests, and it is
@@ -18,15 +19,13 @@ public class NodeReadiness implements HealthCheck {
     @Inject
     private NodeLifecycle lifecycle;
 
-    private volatile boolean apiStarted;
-
-    /** The web module calls this once its API is started. */
-    public void apiStarted() {
-        apiStarted = true;
-    }
+    @Inject
+    @Startup
+    private NodeStartup startup;
 
     @Override
     public HealthCheckResponse call() {
+        boolean apiStarted = startup.started();
         boolean acceptsTasks = lifecycle.acceptsPasses();
         return HealthCheckResponse.named("node")
                 .status(apiStarted && acceptsTasks)

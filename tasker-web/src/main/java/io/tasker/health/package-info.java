@@ -1,5 +1,6 @@
 /**
- * MicroProfile Health checks: ready means this node accepts and runs tasks (the database and the broker answer, the
- * node's templates are registered and its API started, and it is not stopping).
+ * MicroProfile Health checks: started means this node has deployed and its API serves requests; ready means it
+ * accepts and runs tasks (the database and the broker answer, the node's templates are registered and its API
+ * started, and it is not stopping).
  */
 package io.tasker.health;

@@ -1,12 +1,12 @@
 package io.tasker.rest;
 
-import io.tasker.health.NodeReadiness;
+import io.tasker.health.NodeStartup;
 import io.tasker.orchestration.NodeLifecycle;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.annotation.WebListener;
-import org.eclipse.microprofile.health.Readiness;
+import org.eclipse.microprofile.health.Startup;
 
 /**
  * Tells the node when its API starts and stops. Readiness waits for the start; when the application is taken down
@@ -17,15 +17,15 @@ import org.eclipse.microprofile.health.Readiness;
 public class NodeWebLifecycle implements ServletContextListener {
 
     @Inject
-    @Readiness
-    private NodeReadiness readiness;
+    @Startup
+    private NodeStartup startup;
 
     @Inject
     private NodeLifecycle lifecycle;
 
     @Override
     public void contextInitialized(ServletContextEvent event) {
-        readiness.apiStarted();
+        startup.apiStarted();
     }
 
     @Override
