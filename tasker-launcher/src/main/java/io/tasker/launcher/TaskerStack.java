@@ -126,7 +126,17 @@ public final class TaskerStack implements AutoCloseable {
 
     /** Stops the embedded PostgreSQL (fast shutdown) and starts it again on its data, on the same port. */
     public void restartDatabase() throws Exception {
+        stopDatabase();
+        resumeDatabase();
+    }
+
+    /** Stops the embedded PostgreSQL (fast shutdown), as an outage would; {@link #resumeDatabase()} ends it. */
+    public void stopDatabase() throws Exception {
         postgres.close();
+    }
+
+    /** Starts the embedded PostgreSQL again on its data and its port, after {@link #stopDatabase()}. */
+    public void resumeDatabase() throws Exception {
         postgres = PostgresServer.start(settings.dataDir().resolve("postgres"), postgres.port(),
                 logs().resolve("postgres.log"));
     }

@@ -1,6 +1,13 @@
 package io.tasker.launcher;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.tasker.launcher.TaskerStackExtension.RunningStack;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -22,6 +29,38 @@ class InfrastructureRestartIT {
     @Test
     void aDatabaseRestartLosesAndDuplicatesNothing(RunningStack stack) throws Exception {
         assertNothingLostOrRepeated(stack, 12, "database restart", () -> stack.stack().restartDatabase());
+    }
+
+    @Test
+    void readinessSaysDownWhileTheDatabaseIsAwayAndUpOnceItIsBack(RunningStack stack) throws Exception {
+        URI ready = stack.client().api().resolve("/health/ready");
+        assertEquals(200, readiness(ready).statusCode());
+        stack.stack().stopDatabase();
+        try {
+            HttpResponse<String> down = awaitReadiness(ready, 503);
+            assertTrue(down.body().contains("\"database\"") && down.body().contains("DOWN"), down.body());
+        } finally {
+            stack.stack().resumeDatabase();
+        }
+        awaitReadiness(ready, 200);
+    }
+
+    private static HttpResponse<String> awaitReadiness(URI ready, int status) throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        HttpResponse<String> response = readiness(ready);
+        while (response.statusCode() != status) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("readiness never answered " + status + ": " + response.body());
+            }
+            Thread.sleep(200);
+            response = readiness(ready);
+        }
+        return response;
+    }
+
+    private static HttpResponse<String> readiness(URI ready) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(ready).timeout(Duration.ofSeconds(20)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     /** A restart of one part of the stack while 60 tasks run. */
