@@ -54,9 +54,10 @@ public class TaskService {
      *     different request
      */
     public Creation createTask(TaskRequest request) {
-        RegisteredTask definition = checked(request);
+        String contextJson = JsonDocuments.write(request.context());
+        RegisteredTask definition = checked(request, contextJson);
         Optional<TaskIdentity> identity = TaskIdentity.of(definition, request);
-        TaskStore.CreationResult result = store.createTask(definition, request, identity);
+        TaskStore.CreationResult result = store.createTask(definition, request, contextJson, identity);
         if (!result.created()) {
             if (identity.orElseThrow().keyed() && !result.sameRequest()) {
                 throw new IdempotencyKeyReusedException("this Idempotency-Key created task " + result.taskId()
@@ -74,18 +75,18 @@ public class TaskService {
      */
     public Optional<TaskerException> refusalOf(TaskRequest request) {
         try {
-            checked(request);
+            checked(request, JsonDocuments.write(request.context()));
             return Optional.empty();
         } catch (TaskerException refusal) {
             return Optional.of(refusal);
         }
     }
 
-    private RegisteredTask checked(TaskRequest request) {
+    private RegisteredTask checked(TaskRequest request, String contextJson) {
         if (request.name() == null || request.name().isBlank()) {
             throw new InvalidRequestException("name", "is required");
         }
-        settings.contextLimit().check("context", JsonDocuments.write(request.context()));
+        settings.contextLimit().check("context", contextJson);
         RegisteredTask definition = registry.resolve(request.namespace(), request.name(), request.version());
         List<FieldError> problems = new ArrayList<>(definition.contextViolations(request.context()));
         problems.addAll(bypassProblems(definition, request.bypassSteps()));

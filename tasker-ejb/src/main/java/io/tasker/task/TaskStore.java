@@ -17,9 +17,11 @@ public interface TaskStore {
     /**
      * Creates a pending task of the definition for the request: the task, its steps (a bypassed one resolved) and
      * their edges, with the first transition of each. With an identity, requests with that identity take turns and a
-     * repeat finds the first one's task instead.
+     * repeat finds the first one's task instead. {@code contextJson} is the request's context as JSON, written once
+     * by the caller, which checked its size.
      */
-    CreationResult createTask(RegisteredTask definition, TaskRequest request, Optional<TaskIdentity> identity);
+    CreationResult createTask(RegisteredTask definition, TaskRequest request, String contextJson,
+                              Optional<TaskIdentity> identity);
 
     /**
      * Cancels the task and its unfinished steps if it is active; returns its state before (empty if there is no

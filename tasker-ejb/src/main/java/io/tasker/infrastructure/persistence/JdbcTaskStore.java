@@ -28,11 +28,12 @@ public class JdbcTaskStore implements TaskStore {
     private SqlCalls sql;
 
     @Override
-    public CreationResult createTask(RegisteredTask definition, TaskRequest request, Optional<TaskIdentity> identity) {
+    public CreationResult createTask(RegisteredTask definition, TaskRequest request, String contextJson,
+                                     Optional<TaskIdentity> identity) {
         return sql.call("SELECT * FROM tasker_create_task(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", statement -> {
             statement.setInt(1, definition.namedTaskId());
             statement.setString(2, definition.stepPlan());
-            statement.setString(3, JsonDocuments.write(request.context()));
+            statement.setString(3, contextJson);
             statement.setString(4, request.initiator());
             statement.setString(5, request.sourceSystem());
             statement.setString(6, request.reason());
