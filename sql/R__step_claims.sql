@@ -8,12 +8,14 @@
 -- that is pending or in_progress then has the attempts whose claims ran out ended (their node died), moves from
 -- pending to in_progress, and has up to max_steps ready steps claimed (as tasker_claim_ready_steps); a task in any
 -- other state is left as it is.
--- Returns what the pass needs to know of the task (its state, template and context) on every row: a row per
--- claimed step, or one row without a step when none was claimed; no row when there is no such task.
+-- Returns what the pass needs to know of the task (its state, template, context, creation time and correlation id,
+-- and the steps whose expired claims it ended) on every row: a row per claimed step, or one row without a step
+-- when none was claimed; no row when there is no such task.
 CREATE OR REPLACE FUNCTION tasker_start_pass(input_task_id bigint, claimant varchar, max_steps integer,
                                              lease_seconds numeric)
 RETURNS TABLE (task_status varchar, namespace varchar, task_name varchar, task_version varchar,
-               task_context jsonb, workflow_step_id bigint, name varchar, attempt integer, inputs jsonb,
+               task_context jsonb, task_created_at timestamptz, task_correlation_id varchar,
+               expired_steps varchar[], workflow_step_id bigint, name varchar, attempt integer, inputs jsonb,
                parent_results jsonb)
 LANGUAGE plpgsql
 SET enable_seqscan = off SET enable_hashjoin = off SET enable_mergejoin = off
@@ -21,14 +23,18 @@ SET plan_cache_mode = force_generic_plan
 AS $$
 #variable_conflict use_column
 DECLARE
-    current_status  varchar;
-    found_namespace varchar;
-    found_name      varchar;
-    found_version   varchar;
-    found_context   jsonb;
+    current_status    varchar;
+    found_namespace   varchar;
+    found_name        varchar;
+    found_version     varchar;
+    found_context     jsonb;
+    found_created     timestamptz;
+    found_correlation varchar;
+    expired           varchar[];
 BEGIN
-    SELECT t.status, ns.name, nt.name, nt.version, t.context
-      INTO current_status, found_namespace, found_name, found_version, found_context
+    SELECT t.status, ns.name, nt.name, nt.version, t.context, t.created_at, t.correlation_id
+      INTO current_status, found_namespace, found_name, found_version, found_context, found_created,
+           found_correlation
       FROM tasker_tasks t
       JOIN tasker_named_tasks nt ON nt.named_task_id = t.named_task_id
       JOIN tasker_task_namespaces ns ON ns.task_namespace_id = nt.task_namespace_id
@@ -38,20 +44,21 @@ BEGIN
         RETURN;
     END IF;
     IF current_status IN ('pending', 'in_progress') THEN
-        PERFORM tasker_expire_task_leases(input_task_id);
+        expired := tasker_expire_task_leases(input_task_id);
         IF tasker_transition_task(input_task_id, ARRAY['pending']::varchar[], 'in_progress', '{}') THEN
             current_status := 'in_progress';
         END IF;
         RETURN QUERY
-            SELECT current_status, found_namespace, found_name, found_version, found_context,
-                   c.workflow_step_id, c.name, c.attempt, c.inputs, c.parent_results
+            SELECT current_status, found_namespace, found_name, found_version, found_context, found_created,
+                   found_correlation, expired, c.workflow_step_id, c.name, c.attempt, c.inputs, c.parent_results
               FROM tasker_claim_ready_steps(input_task_id, claimant, max_steps, lease_seconds) c;
         IF FOUND THEN
             RETURN;
         END IF;
     END IF;
-    RETURN QUERY SELECT current_status, found_namespace, found_name, found_version, found_context,
-                        NULL::bigint, NULL::varchar, NULL::integer, NULL::jsonb, NULL::jsonb;
+    RETURN QUERY SELECT current_status, found_namespace, found_name, found_version, found_context, found_created,
+                        found_correlation, expired, NULL::bigint, NULL::varchar, NULL::integer, NULL::jsonb,
+                        NULL::jsonb;
 END
 $$;
 

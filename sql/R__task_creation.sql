@@ -8,11 +8,13 @@
 -- With an identity (input_identity_hash), requests with that identity take turns (a transaction-level advisory
 -- lock), so concurrent repeats create one task; a repeat returns the first request's task with created = false,
 -- and request_matches says whether it asked for the same as the first (their request digests are equal).
+-- The task keeps the request's correlation id, for the log lines about it.
 -- Returns one row: the task's id, whether this call created it, and request_matches.
 CREATE OR REPLACE FUNCTION tasker_create_task(input_named_task_id integer, step_plan jsonb, task_context jsonb,
                                               input_initiator varchar, input_source_system varchar,
                                               input_reason varchar, input_tags jsonb, bypassed jsonb,
-                                              input_identity_hash varchar, input_request_digest varchar)
+                                              input_identity_hash varchar, input_request_digest varchar,
+                                              input_correlation_id varchar)
 RETURNS TABLE (task_id bigint, created boolean, request_matches boolean)
 LANGUAGE plpgsql
 SET enable_seqscan = off SET enable_hashjoin = off SET enable_mergejoin = off
@@ -35,9 +37,9 @@ BEGIN
     END IF;
 
     INSERT INTO tasker_tasks (named_task_id, initiator, source_system, reason, bypass_steps, tags, context,
-                              identity_hash, request_digest)
+                              identity_hash, request_digest, correlation_id)
     VALUES (input_named_task_id, input_initiator, input_source_system, input_reason, bypassed, input_tags,
-            task_context, input_identity_hash, input_request_digest)
+            task_context, input_identity_hash, input_request_digest, input_correlation_id)
     RETURNING tasker_tasks.task_id INTO new_task_id;
 
     INSERT INTO tasker_workflow_steps (task_id, named_step_id, name, status, retryable, retry_limit, skippable,

@@ -31,6 +31,15 @@ final class SettingsReader {
         });
     }
 
+    /** One of the allowed values. */
+    String choice(String key, List<String> allowed) {
+        String text = text(key);
+        if (!allowed.contains(text)) {
+            problems.add(key + " must be one of " + String.join(", ", allowed) + ", got '" + text + "'");
+        }
+        return text;
+    }
+
     boolean bool(String key) {
         String text = text(key);
         if (!text.equals("true") && !text.equals("false")) {

@@ -47,6 +47,7 @@ public class TaskerSettings {
     private SizeLimit contextLimit;
     private SizeLimit resultsLimit;
     private Duration statusCachePeriod;
+    private boolean jsonLogs;
 
     @PostConstruct
     void load() {
@@ -77,11 +78,17 @@ public class TaskerSettings {
         contextLimit = limit(reader, "tasker.task.max-context-bytes");
         resultsLimit = limit(reader, "tasker.step.max-results-bytes");
         statusCachePeriod = reader.seconds("tasker.health.status-cache-seconds", Duration.ZERO, Duration.ofHours(1));
+        jsonLogs = reader.choice("tasker.log.format", List.of("text", "json")).equals("json");
         reader.failOnProblems();
     }
 
     private static SizeLimit limit(SettingsReader reader, String key) {
         return new SizeLimit(key, reader.integer(key, 2, MAX_DOCUMENT_BYTES));
+    }
+
+    /** Whether the engine logs JSON lines to standard output ({@code tasker.log.format=json}). */
+    public boolean jsonLogs() {
+        return jsonLogs;
     }
 
     /** How long the system's status, once counted, is answered before it is counted again. */

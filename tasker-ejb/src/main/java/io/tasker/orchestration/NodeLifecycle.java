@@ -7,6 +7,8 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
 
 /**
@@ -28,7 +30,18 @@ public class NodeLifecycle implements TaskPass.Node {
 
     private volatile boolean started;
     private volatile Instant stoppingSince;
-    private int activePasses;
+    private final Set<RunningPass> passes = ConcurrentHashMap.newKeySet();
+
+    /** A pass running on this node, and when it last showed that it goes on. */
+    public static final class RunningPass {
+
+        private volatile long lastBeat = System.nanoTime();
+
+        /** The pass goes on: it came round its loop, or retried its call while the database was away. */
+        public void beat() {
+            lastBeat = System.nanoTime();
+        }
+    }
 
     /** The node is ready for passes once everything they need, the template registry, is in place. */
     void templatesRegistered(@Observes TemplatesRegistered registered) {
@@ -52,13 +65,31 @@ public class NodeLifecycle implements TaskPass.Node {
         return stoppingSince.plus(settings.shutdownGrace());
     }
 
-    public synchronized void passStarted() {
-        activePasses++;
+    public RunningPass passStarted() {
+        RunningPass pass = new RunningPass();
+        passes.add(pass);
+        return pass;
     }
 
-    public synchronized void passEnded() {
-        activePasses--;
+    public synchronized void passEnded(RunningPass pass) {
+        passes.remove(pass);
         notifyAll();
+    }
+
+    public int runningPasses() {
+        return passes.size();
+    }
+
+    /**
+     * How long the quietest running pass has gone without a beat: a pass comes round its loop at least every second
+     * while it runs, so a long silence means it is stuck (in a call that does not return). Zero when none runs.
+     */
+    public Duration longestSilence() {
+        long now = System.nanoTime();
+        return passes.stream()
+                .map(pass -> Duration.ofNanos(now - pass.lastBeat))
+                .max(Duration::compareTo)
+                .orElse(Duration.ZERO);
     }
 
     /** Stops this node's passes: they finish or release their steps; returns once they ended or the time is up. */
@@ -68,15 +99,15 @@ public class NodeLifecycle implements TaskPass.Node {
         }
         stoppingSince = Instant.now();
         Instant deadline = releaseDeadline().plus(RELEASE_TIME);
-        LOG.info(() -> "TASKER-NODE-001 stopping: " + activePasses + " passes running, grace "
+        LOG.info(() -> "TASKER-NODE-001 stopping: " + passes.size() + " passes running, grace "
                 + settings.shutdownGrace().toSeconds() + " s");
         try {
-            while (activePasses > 0 && Instant.now().isBefore(deadline)) {
+            while (!passes.isEmpty() && Instant.now().isBefore(deadline)) {
                 wait(Math.max(1, Duration.between(Instant.now(), deadline).toMillis()));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        LOG.info(() -> "TASKER-NODE-002 stopped with " + activePasses + " passes still running");
+        LOG.info(() -> "TASKER-NODE-002 stopped with " + passes.size() + " passes still running");
     }
 }

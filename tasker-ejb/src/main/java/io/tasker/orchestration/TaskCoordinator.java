@@ -4,6 +4,7 @@ import io.tasker.config.TaskerSettings;
 import io.tasker.orchestration.claim.PassStart;
 import io.tasker.orchestration.claim.StepClaim;
 import io.tasker.orchestration.claim.StepClaims;
+import io.tasker.orchestration.claim.TaskSnapshot;
 import io.tasker.orchestration.execution.StepExecutor;
 import io.tasker.orchestration.execution.StepThreads;
 import io.tasker.orchestration.finalization.FinalizationDecision;
@@ -11,6 +12,7 @@ import io.tasker.orchestration.finalization.TaskFinalizer;
 import io.tasker.registry.HandlerRegistry;
 import io.tasker.retry.InfrastructureFailures;
 import io.tasker.retry.StepFailures;
+import io.tasker.telemetry.EngineMetrics;
 import io.tasker.template.StepTemplate;
 import io.tasker.template.TaskKey;
 import jakarta.annotation.PostConstruct;
@@ -59,6 +61,9 @@ public class TaskCoordinator {
     @Inject
     private InfrastructureFailures infrastructure;
 
+    @Inject
+    private EngineMetrics metrics;
+
     private TaskPass.Collaborators collaborators;
 
     @PostConstruct
@@ -76,30 +81,33 @@ public class TaskCoordinator {
      * must roll its transaction back, so the broker delivers the message again to a node that runs.
      */
     public FinalizationDecision runPass(long taskId) {
-        lifecycle.passStarted();
+        NodeLifecycle.RunningPass running = lifecycle.passStarted();
+        long started = System.nanoTime();
         try {
             if (!lifecycle.acceptsPasses()) {
                 return new FinalizationDecision.Defer();
             }
-            String claimant = settings.nodeName() + "#" + passNumbers.incrementAndGet();
-            return switch (new TaskPass(collaborators, claimant).run(taskId)) {
+            TaskPass pass = new TaskPass(collaborators, settings.nodeName() + "#" + passNumbers.incrementAndGet(),
+                    running::beat);
+            return switch (pass.run(taskId)) {
                 case TASK_INACTIVE -> new FinalizationDecision.LeaveAlone();
                 // The message's transaction holds only its acknowledgement now, and commits in one phase.
                 case TASK_COMPLETED -> new FinalizationDecision.Complete();
-                case WORK_LEFT -> finish(taskId);
+                case WORK_LEFT -> finish(pass.task());
             };
         } finally {
-            lifecycle.passEnded();
+            lifecycle.passEnded(running);
+            metrics.passEnded(Duration.ofNanos(System.nanoTime() - started));
         }
     }
 
-    private FinalizationDecision finish(long taskId) {
+    private FinalizationDecision finish(TaskSnapshot task) {
         if (lifecycle.isStopping()) {
             // The container cannot commit the message's transaction any more: leave the task to the message.
-            finalizer.suspend(taskId);
+            finalizer.suspend(task.taskId());
             return new FinalizationDecision.Defer();
         }
-        return finalizer.finalizeTask(taskId);
+        return finalizer.finalizeTask(task);
     }
 
     private Duration timeout(TaskKey task, String step) {

@@ -4,6 +4,7 @@ import io.tasker.orchestration.claim.PassStart;
 import io.tasker.orchestration.claim.StepClaim;
 import io.tasker.orchestration.claim.TaskSnapshot;
 import io.tasker.orchestration.execution.StepOutcome;
+import io.tasker.retry.StepTimeoutException;
 import io.tasker.template.TaskKey;
 import java.time.Clock;
 import java.time.Duration;
@@ -74,10 +75,10 @@ final class TaskPass {
         StepOutcome run(TaskSnapshot task, StepClaim step, IntSupplier claimLimit);
     }
 
-    /** Records a failed attempt; false when the attempt no longer held its claim. */
+    /** Records a failed attempt of a step of the task; false when the attempt no longer held its claim. */
     @FunctionalInterface
     interface Failures {
-        boolean record(StepClaim step, Throwable failure);
+        boolean record(TaskSnapshot task, StepClaim step, Throwable failure);
     }
 
     /** The node the pass runs on. */
@@ -107,6 +108,7 @@ final class TaskPass {
 
     private final Collaborators with;
     private final String claimant;
+    private final Runnable heartbeat;
     private TaskSnapshot task;
     private RunningSteps running;
     // Places for more attempts, up to the pass's concurrency: each claimed step holds one until its attempt ends.
@@ -117,10 +119,19 @@ final class TaskPass {
     // A completion recorded by this pass completed the task.
     private boolean taskCompleted;
 
-    /** A pass that claims under {@code claimant}, a name no other pass uses. */
-    TaskPass(Collaborators with, String claimant) {
+    /**
+     * A pass that claims under {@code claimant}, a name no other pass uses, and calls {@code heartbeat} each time it
+     * shows that it goes on (each round of its loop, each retry of a call while the database is away).
+     */
+    TaskPass(Collaborators with, String claimant, Runnable heartbeat) {
         this.with = with;
         this.claimant = claimant;
+        this.heartbeat = heartbeat;
+    }
+
+    /** The task as the pass found it; null before it ran, or when it found no active task. */
+    TaskSnapshot task() {
+        return task;
     }
 
     /**
@@ -183,6 +194,7 @@ final class TaskPass {
         Instant nextRenewal = with.clock().instant().plus(renewEvery);
         List<StepClaim> claimed = firstClaims;
         while (true) {
+            heartbeat.run();
             for (StepClaim step : claimed) {
                 running.start(step, () -> attempt(step), with.clock().instant().plus(timeout(step)));
             }
@@ -285,7 +297,7 @@ final class TaskPass {
     }
 
     private void recordFailure(StepClaim step, Throwable failure) {
-        if (!whileUnavailable(() -> with.failures().record(step, failure))) {
+        if (!whileUnavailable(() -> with.failures().record(task, step, failure))) {
             // The attempt had ended: a timed-out attempt may have completed, claiming steps nobody runs.
             unsure = true;
             LOG.info(() -> "TASKER-ORCH-002 step " + step.stepId() + " attempt " + step.attempt()
@@ -306,6 +318,9 @@ final class TaskPass {
 
     // The pass's own database work; a retry means a claim may have committed unseen.
     private <T> T whileUnavailable(Supplier<T> work) {
-        return with.outages().retryWhileUnavailable(work, () -> unsure = true);
+        return with.outages().retryWhileUnavailable(work, () -> {
+            unsure = true;
+            heartbeat.run();
+        });
     }
 }

@@ -47,6 +47,9 @@ public abstract class TaskSummary {
 
     private String reason;
 
+    @Column(name = "correlation_id", updatable = false)
+    private String correlationId;
+
     @Convert(converter = JsonStringListConverter.class)
     @Column(name = "bypass_steps", nullable = false, updatable = false)
     private List<String> bypassSteps;
@@ -98,6 +101,10 @@ public abstract class TaskSummary {
 
     public String reason() {
         return reason;
+    }
+
+    public String correlationId() {
+        return correlationId;
     }
 
     public List<String> bypassSteps() {

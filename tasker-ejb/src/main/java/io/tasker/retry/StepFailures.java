@@ -4,6 +4,11 @@ import io.tasker.api.PermanentException;
 import io.tasker.api.RetryableException;
 import io.tasker.config.TaskerSettings;
 import io.tasker.orchestration.claim.StepClaim;
+import io.tasker.orchestration.claim.TaskSnapshot;
+import io.tasker.telemetry.EngineMetrics;
+import io.tasker.telemetry.EngineMetrics.AttemptOutcome;
+import io.tasker.telemetry.LogContext;
+import io.tasker.template.TaskKey;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -15,6 +20,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.logging.Logger;
 import java.util.random.RandomGenerator;
 
 /**
@@ -27,6 +33,7 @@ import java.util.random.RandomGenerator;
 @Stateless
 public class StepFailures {
 
+    private static final Logger LOG = Logger.getLogger(StepFailures.class.getName());
     private static final int BACKTRACE_LINES = 10;
     // A handler's message is kept with its attempt; a longer one is cut, so no message can bloat a step's rows.
     static final int MAX_MESSAGE_LENGTH = 2_000;
@@ -40,6 +47,9 @@ public class StepFailures {
     @Inject
     private TaskerSettings settings;
 
+    @Inject
+    private EngineMetrics metrics;
+
     private BackoffPolicy backoff;
 
     @PostConstruct
@@ -48,16 +58,34 @@ public class StepFailures {
                 settings.maxBackoff(), settings.jitterFraction(), RandomGenerator.getDefault());
     }
 
-    /** Records the failure; false when the attempt had already lost its claim. */
+    /** Records the failure of an attempt of a step of the task; false when the attempt had already lost its claim. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public boolean record(StepClaim step, Throwable failure) {
+    public boolean record(TaskSnapshot task, StepClaim step, Throwable failure) {
+        try (LogContext.Scope attempt = LogContext.attempt(task.correlationId(), task.taskId(), step.stepId(),
+                step.attempt())) {
+            return recordFailure(task.key(), step, failure);
+        }
+    }
+
+    private boolean recordFailure(TaskKey task, StepClaim step, Throwable failure) {
         boolean counted = !infrastructure.isTransient(failure);
         Optional<PermanentException> permanent = find(failure, PermanentException.class).filter(any -> counted);
         Optional<Duration> retryAfter = find(failure, RetryableException.class).flatMap(RetryableException::retryAfter);
         BigDecimal backoffSeconds = permanent.isPresent() ? null
                 : seconds(backoff.delayAfter(counted ? step.attempt() : 1, retryAfter));
-        return store.failStep(step, details(failure, permanent, retryAfter), permanent.isPresent(), backoffSeconds,
-                counted);
+        boolean recorded = store.failStep(step, details(failure, permanent, retryAfter), permanent.isPresent(),
+                backoffSeconds, counted);
+        if (recorded && counted) {
+            AttemptOutcome outcome = permanent.isPresent() ? AttemptOutcome.PERMANENT_FAILURE
+                    : failure instanceof StepTimeoutException ? AttemptOutcome.TIMED_OUT
+                    : AttemptOutcome.RETRYABLE_FAILURE;
+            metrics.attemptEnded(task, step.name(), outcome);
+            LOG.info(() -> "TASKER-STEP-001 attempt " + step.attempt() + " of step " + step.name() + " failed ("
+                    + outcome.name().toLowerCase() + (backoffSeconds == null ? "" : ", retry after "
+                    + backoffSeconds.toPlainString() + " s if attempts are left") + "): " + bounded(String.valueOf(
+                    failure.getMessage())));
+        }
+        return recorded;
     }
 
     private static Map<String, Object> details(Throwable failure, Optional<PermanentException> permanent,

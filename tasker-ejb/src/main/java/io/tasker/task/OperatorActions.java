@@ -5,6 +5,7 @@ import io.tasker.errors.ConflictException;
 import io.tasker.errors.NotFoundException;
 import io.tasker.errors.PayloadTooLargeException;
 import io.tasker.json.JsonDocuments;
+import io.tasker.telemetry.EngineMetrics;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -27,6 +28,9 @@ public class OperatorActions {
 
     @Inject
     private TaskerSettings settings;
+
+    @Inject
+    private EngineMetrics metrics;
 
     /**
      * Runs a step in error again now, with a fresh attempt budget and, when given, new inputs (recorded in its
@@ -69,6 +73,8 @@ public class OperatorActions {
         settings.resultsLimit().check("results", resultsJson);
         drive(store.resolveStep(taskId, stepId, resultsJson, operator.metadata("resolve_step")), taskId, stepId,
                 "only a pending step or a step in error can be resolved");
+        store.origin(taskId).ifPresent(origin -> store.stepName(taskId, stepId)
+                .ifPresent(step -> metrics.stepResolvedManually(origin.key(), step)));
     }
 
     /**
@@ -85,7 +91,8 @@ public class OperatorActions {
 
     private void drive(String outcome, long taskId, Long stepId, String rule) {
         switch (outcome) {
-            case "done" -> queue.enqueue(taskId, Duration.ZERO);
+            case "done" -> queue.enqueue(taskId, Duration.ZERO,
+                    store.origin(taskId).map(TaskOrigin::correlationId).orElse(null));
             case "no_task" -> throw new NotFoundException("task " + taskId + " does not exist");
             case "no_step" -> throw new NotFoundException("task " + taskId + " has no step " + stepId);
             case "no_failed_step" -> throw new ConflictException("task " + taskId + " has no step in error");

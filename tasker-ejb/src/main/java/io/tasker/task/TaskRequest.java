@@ -11,6 +11,7 @@ import java.util.Map;
  * @param context the task's input, checked against the template's JSON Schema
  * @param bypassSteps steps to resolve without running; each must be skippable
  * @param idempotencyKey the client's key for this request: a repeat with the same key returns the same task
+ * @param correlationId what ties the request's log lines together; the task keeps it
  */
 public record TaskRequest(
         String namespace,
@@ -22,7 +23,8 @@ public record TaskRequest(
         String reason,
         List<String> tags,
         List<String> bypassSteps,
-        String idempotencyKey) {
+        String idempotencyKey,
+        String correlationId) {
 
     public TaskRequest {
         context = context == null ? Map.of() : context;

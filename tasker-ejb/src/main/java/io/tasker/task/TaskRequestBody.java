@@ -33,11 +33,11 @@ public final class TaskRequestBody {
     /**
      * @throws InvalidRequestException naming every field that is unknown, missing, of the wrong type or too long
      */
-    public static TaskRequest read(JsonValue body, String idempotencyKey) {
+    public static TaskRequest read(JsonValue body, String idempotencyKey, String correlationId) {
         if (!(body instanceof JsonObject object)) {
             throw new InvalidRequestException("body", "must be a JSON object with name and context");
         }
-        return new TaskRequestBody(object).toRequest(idempotencyKey);
+        return new TaskRequestBody(object).toRequest(idempotencyKey, correlationId);
     }
 
     /**
@@ -47,9 +47,10 @@ public final class TaskRequestBody {
      *
      * @throws InvalidRequestException naming every field that is unknown, missing, of the wrong type or too long
      */
-    public static TaskRequest readMessage(JsonValue body, Optional<String> keyProperty, String messageId) {
+    public static TaskRequest readMessage(JsonValue body, Optional<String> keyProperty, String messageId,
+                                          String correlationId) {
         if (!(body instanceof JsonObject object)) {
-            return read(body, null);
+            return read(body, null, correlationId);
         }
         JsonValue keyField = object.get(IDEMPOTENCY_KEY);
         if (keyField != null && !(keyField instanceof JsonString)) {
@@ -57,10 +58,10 @@ public final class TaskRequestBody {
         }
         String key = keyProperty.or(() -> Optional.ofNullable(keyField).map(field -> ((JsonString) field).getString()))
                 .orElse("jms:" + messageId);
-        return read(Json.createObjectBuilder(object).remove(IDEMPOTENCY_KEY).build(), key);
+        return read(Json.createObjectBuilder(object).remove(IDEMPOTENCY_KEY).build(), key, correlationId);
     }
 
-    private TaskRequest toRequest(String idempotencyKey) {
+    private TaskRequest toRequest(String idempotencyKey, String correlationId) {
         if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > MAX_KEY)) {
             fields.error("Idempotency-Key", "must be 1 to " + MAX_KEY + " characters");
         }
@@ -71,7 +72,7 @@ public final class TaskRequestBody {
         Map<String, Object> context = context();
         TaskRequest request = new TaskRequest(fields.text("namespace"), name, fields.text("version"), context,
                 fields.text("initiator"), fields.text("source_system"), fields.text("reason"), fields.names("tags"),
-                fields.names("bypass_steps"), idempotencyKey);
+                fields.names("bypass_steps"), idempotencyKey, correlationId);
         if (!fields.errors().isEmpty()) {
             throw new InvalidRequestException(fields.errors());
         }

@@ -11,10 +11,12 @@ import io.tasker.errors.TaskerException;
 import io.tasker.json.JsonDocuments;
 import io.tasker.registry.HandlerRegistry;
 import io.tasker.registry.RegisteredTask;
+import io.tasker.telemetry.EngineMetrics;
 import io.tasker.template.StepTemplate;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -38,6 +40,9 @@ public class TaskService {
 
     @Inject
     private TaskerSettings settings;
+
+    @Inject
+    private EngineMetrics metrics;
 
     /**
      * Creates a task of the registered template the request names, in one transaction: the task, its steps and
@@ -65,7 +70,8 @@ public class TaskService {
             }
             return new Creation(result.taskId(), false);
         }
-        queue.enqueue(result.taskId(), Duration.ZERO);
+        queue.enqueue(result.taskId(), Duration.ZERO, request.correlationId());
+        metrics.taskCreated(definition.key());
         return new Creation(result.taskId(), true);
     }
 
@@ -110,6 +116,8 @@ public class TaskService {
             throw new ConflictException("task " + taskId + " is " + before.value()
                     + "; only pending or in_progress tasks can be cancelled");
         }
+        store.origin(taskId).ifPresent(origin -> metrics.taskCancelled(origin.key(),
+                Duration.between(origin.createdAt(), Instant.now())));
     }
 
     /**

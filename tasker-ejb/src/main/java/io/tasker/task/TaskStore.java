@@ -29,6 +29,12 @@ public interface TaskStore {
      */
     Optional<TaskState> cancelTask(long taskId, Map<String, Object> metadata);
 
+    /** The template the task was created from, and when; empty when there is no such task. */
+    Optional<TaskOrigin> origin(long taskId);
+
+    /** The name of the task's step; empty when the task has no such step. */
+    Optional<String> stepName(long taskId, long stepId);
+
     /** Changes the task's reason and tags as the annotation says; returns whether there is such a task. */
     boolean annotateTask(long taskId, TaskAnnotation annotation);
 

@@ -11,6 +11,7 @@ import io.tasker.orchestration.claim.StepClaim;
 import io.tasker.orchestration.claim.TaskSnapshot;
 import io.tasker.orchestration.execution.StepCompletion;
 import io.tasker.orchestration.execution.StepOutcome;
+import io.tasker.retry.StepTimeoutException;
 import io.tasker.task.TaskState;
 import io.tasker.template.SemanticVersion;
 import io.tasker.template.TaskKey;
@@ -40,7 +41,7 @@ class TaskPassTest {
     private static final long TASK = 7;
     private static final String CLAIMANT = "node-1#1";
     private static final TaskSnapshot ACTIVE_TASK = new TaskSnapshot(TASK, TaskState.IN_PROGRESS,
-            new TaskKey("tests", "pass", SemanticVersion.parse("1.0.0")), Map.of());
+            new TaskKey("tests", "pass", SemanticVersion.parse("1.0.0")), Map.of(), Instant.EPOCH, null);
     private static final Executor AT_ONCE = Runnable::run;
     private static final Executor NEVER = step -> { };
 
@@ -64,6 +65,7 @@ class TaskPassTest {
         assertEquals(List.of("a", "b", "c", "d"), attempts.ran);
         assertEquals(List.of(), failures);
         assertEquals(0, claims.releases);
+        assertTrue(heartbeats >= 4, "the pass beats at each round of its loop, beat " + heartbeats);
     }
 
     @Test
@@ -118,6 +120,7 @@ class TaskPassTest {
 
         assertEquals(List.of(4, 4), claims.claimLimits, "the claim is tried again");
         assertEquals(1, claims.releases);
+        assertEquals(3, heartbeats, "a beat for each of two rounds, one for the retry");
     }
 
     @Test
@@ -185,22 +188,23 @@ class TaskPassTest {
         assertEquals(TaskPass.Result.TASK_INACTIVE, pass(AT_ONCE, 4).run(TASK));
 
         claims.start = Optional.of(new PassStart(new TaskSnapshot(TASK, TaskState.CANCELLED, ACTIVE_TASK.key(),
-                Map.of()), List.of()));
+                Map.of(), Instant.EPOCH, null), List.of(), List.of()));
         assertEquals(TaskPass.Result.TASK_INACTIVE, pass(AT_ONCE, 4).run(TASK));
         assertEquals(List.of(), attempts.ran);
     }
 
     private boolean failuresCannotBeRecorded;
+    private int heartbeats;
 
     private TaskPass pass(Executor stepThreads, int concurrency) {
         Duration lease = Duration.ofSeconds(3);
         TaskPass.Collaborators with = new TaskPass.Collaborators(claims, attempts, this::recordFailure, node,
                 (task, step) -> Duration.ofSeconds(5), stepThreads,
                 new Outages(DatabaseGone.class::isInstance, lease, clock, wait -> { }), clock, concurrency, lease);
-        return new TaskPass(with, CLAIMANT);
+        return new TaskPass(with, CLAIMANT, () -> heartbeats++);
     }
 
-    private boolean recordFailure(StepClaim step, Throwable failure) {
+    private boolean recordFailure(TaskSnapshot task, StepClaim step, Throwable failure) {
         if (failuresCannotBeRecorded) {
             throw new IllegalStateException("the failure records are broken");
         }
@@ -234,7 +238,7 @@ class TaskPassTest {
         int releases;
 
         void startWith(StepClaim... claimed) {
-            start = Optional.of(new PassStart(ACTIVE_TASK, List.of(claimed)));
+            start = Optional.of(new PassStart(ACTIVE_TASK, List.of(claimed), List.of()));
         }
 
         void failStartWith(RuntimeException failure) {

@@ -46,7 +46,7 @@ class TaskIdentityTest {
                 .requestDigest(), "the same number written otherwise is the same request");
         assertNotEquals(first.requestDigest(), identity(PLAIN, request(Map.of("a", 2), "k-1")).requestDigest());
         TaskRequest otherTags = new TaskRequest("ns", "order", null, Map.of("a", new BigDecimal("1.5")), null, null,
-                null, List.of("urgent"), null, "k-1");
+                null, List.of("urgent"), null, "k-1", null);
         assertNotEquals(first.requestDigest(), identity(PLAIN, otherTags).requestDigest());
     }
 
@@ -74,7 +74,7 @@ class TaskIdentityTest {
     }
 
     private static TaskRequest request(Map<String, Object> context, String key) {
-        return new TaskRequest("ns", "order", null, context, null, null, null, null, null, key);
+        return new TaskRequest("ns", "order", null, context, null, null, null, null, null, key, null);
     }
 
     private static RegisteredTask task(IdentityStrategy strategy, String version) {

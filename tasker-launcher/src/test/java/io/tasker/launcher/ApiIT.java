@@ -195,18 +195,24 @@ class ApiIT {
 
     @Test
     void readinessReportsTheDatabaseAndTheBroker(RunningStack stack) throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                stack.client().api().resolve("/health/ready")).build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, response.statusCode());
-        assertTrue(HealthReport.hasChecks(response.body(), List.of("database", "broker")), response.body());
+        assertProbeUp(stack, "/health/ready", List.of("database", "broker"));
     }
 
     @Test
     void aStartedNodeSaysSoToAStartupProbe(RunningStack stack) throws Exception {
+        assertProbeUp(stack, "/health/started", List.of("started"));
+    }
+
+    @Test
+    void aNodeThatRunsWorkSaysItIsAlive(RunningStack stack) throws Exception {
+        assertProbeUp(stack, "/health/live", List.of("engine"));
+    }
+
+    private static void assertProbeUp(RunningStack stack, String path, List<String> checks) throws Exception {
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                stack.client().api().resolve("/health/started")).build(), HttpResponse.BodyHandlers.ofString());
+                stack.client().api().resolve(path)).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, response.statusCode());
-        assertTrue(HealthReport.hasChecks(response.body(), List.of("started")), response.body());
+        assertTrue(HealthReport.hasChecks(response.body(), checks), response.body());
     }
 
     private static void assertProblem(Reply reply, int status, String type) {

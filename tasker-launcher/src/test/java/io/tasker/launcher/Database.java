@@ -65,21 +65,20 @@ final class Database {
      */
     static int stepTransitionsOf(LauncherSettings.DatabaseAddress db, List<Long> taskIds, String node,
             String toState) throws SQLException {
-        String sql = """
+        return count(db, """
                 SELECT count(*) FROM tasker_workflow_step_transitions t
                   JOIN tasker_workflow_steps s ON s.workflow_step_id = t.workflow_step_id
                  WHERE s.task_id = ANY (?) AND t.to_state LIKE ?
-                   AND coalesce(split_part(t.metadata ->> 'claimed_by', '#', 1), '') LIKE ?""";
-        try (Connection connection = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
-             PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setArray(1, connection.createArrayOf("bigint", taskIds.toArray()));
-            statement.setString(2, toState);
-            statement.setString(3, node);
-            try (ResultSet row = statement.executeQuery()) {
-                row.next();
-                return row.getInt(1);
-            }
-        }
+                   AND coalesce(split_part(t.metadata ->> 'claimed_by', '#', 1), '') LIKE ?""", taskIds, toState, node);
+    }
+
+    /** How many attempts of the tasks' steps ended recorded: moves from in_progress to complete or error. */
+    static int stepAttemptEndsOf(LauncherSettings.DatabaseAddress db, List<Long> taskIds) throws SQLException {
+        return count(db, """
+                SELECT count(*) FROM tasker_workflow_step_transitions t
+                  JOIN tasker_workflow_steps s ON s.workflow_step_id = t.workflow_step_id
+                 WHERE s.task_id = ANY (?) AND t.from_state = 'in_progress' AND t.to_state IN ('complete', 'error')""",
+                taskIds);
     }
 
     /** How many tasks are in the state. */
@@ -87,12 +86,14 @@ final class Database {
         return count(db, "SELECT count(*) FROM tasker_tasks WHERE status = ?", state);
     }
 
-    private static int count(LauncherSettings.DatabaseAddress db, String sql, String... parameters)
+    // A list parameter is a bigint array.
+    private static int count(LauncherSettings.DatabaseAddress db, String sql, Object... parameters)
             throws SQLException {
         try (Connection connection = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
              PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
-                statement.setString(i + 1, parameters[i]);
+                statement.setObject(i + 1, parameters[i] instanceof List<?> ids
+                        ? connection.createArrayOf("bigint", ids.toArray()) : parameters[i]);
             }
             try (ResultSet row = statement.executeQuery()) {
                 row.next();

@@ -4,9 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tasker.launcher.TaskerStackExtension.RunningStack;
+import jakarta.json.JsonObject;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -59,11 +62,18 @@ class MultiNodeIT {
     @Test
     @Order(1)
     void twoNodesRunOneTaskSetWithEachStepSucceedingExactlyOnce(RunningStack stack) throws Exception {
+        List<Metrics> before = List.of(Metrics.scrape(stack.client().api()), Metrics.scrape(secondNode.apiUri()));
         Workload workload = Workload.submit(stack.client(), Workload.plan(300, 21), 0);
 
         Duration took = workload.awaitComplete(stack.client(), stack.database(), Instant.now(), Duration.ofMinutes(5));
 
         workload.assertExecutedExactlyAsScripted(stack.database());
+        awaitCountedOnBothNodes(stack, before, "tasker_tasks_completed_total", Map.of(), 300);
+        awaitCountedOnBothNodes(stack, before, "tasker_step_attempts_total", Map.of("outcome", "succeeded"),
+                Database.stepTransitionsOf(stack.database(), workload.taskIds(), "%", "complete"));
+        awaitCountedOnBothNodes(stack, before, "tasker_step_attempts_total", Map.of("outcome", "retryable_failure"),
+                Database.stepTransitionsOf(stack.database(), workload.taskIds(), "%", "error"));
+        assertSecondNodeLogsEachTaskWithItsCorrelationId(stack, workload);
         int claimsOnFirst = Database.stepTransitionsOf(stack.database(), workload.taskIds(), FIRST_NODE,
                 "in_progress");
         int claimsOnSecond = Database.stepTransitionsOf(stack.database(), workload.taskIds(), SECOND_NODE,
@@ -98,6 +108,8 @@ class MultiNodeIT {
     @Test
     @Order(3)
     void killingANodeMidRunLosesNothingAndRepeatsNoSuccess(RunningStack stack) throws Exception {
+        double expiredBefore = Metrics.scrape(stack.client().api()).sum("tasker_step_attempts_total",
+                Map.of("outcome", "lease_expired"));
         Workload workload = Workload.submit(stack.client(), Workload.plan(200, 23, 1), 400);
         awaitStepsInProgressOn(stack, SECOND_NODE, 3, Duration.ofSeconds(60));
 
@@ -108,6 +120,8 @@ class MultiNodeIT {
         Duration finished = workload.awaitComplete(stack.client(), stack.database(), killed, Duration.ofMinutes(5));
 
         int expired = Database.stepTransitionsOf(stack.database(), workload.taskIds(), SECOND_NODE, "error");
+        assertEquals(expired, Metrics.scrape(stack.client().api()).sum("tasker_step_attempts_total",
+                Map.of("outcome", "lease_expired")) - expiredBefore, "the first node counted each claim it ended");
         System.out.printf("kill -9: %d steps orphaned, %d claims expired, all free again %d ms after the kill, all "
                 + "200 tasks complete %d ms after it%n", orphaned, expired, recovered.toMillis(), finished.toMillis());
         assertTrue(orphaned > 0 && expired > 0, "the kill caught steps in progress and their claims expired");
@@ -134,6 +148,39 @@ class MultiNodeIT {
         assertTrue(released > 0, "steps still running after the grace period were released");
         // An attempt interrupted at the end of the grace period may have counted itself as a failure.
         workload.assertSucceededExactlyOnce(stack.database(), 1);
+    }
+
+    // The second node's JSON lines about the workload's tasks (its failed attempts) carry each task's correlation id,
+    // which the first node's API gave the task when it created it.
+    private static void assertSecondNodeLogsEachTaskWithItsCorrelationId(RunningStack stack, Workload workload)
+            throws Exception {
+        Set<Long> tasks = Set.copyOf(workload.taskIds());
+        List<JsonObject> lines = JsonLogs.read(secondNode.logFile()).stream()
+                .filter(line -> line.containsKey("task_id")
+                        && tasks.contains(line.getJsonNumber("task_id").longValue()))
+                .toList();
+        assertTrue(!lines.isEmpty(), "the second node logged the attempts of the workload that failed on it");
+        for (JsonObject line : lines) {
+            long taskId = line.getJsonNumber("task_id").longValue();
+            assertEquals(stack.client().get("/tasks/" + taskId).json().getString("correlation_id"),
+                    line.getString("correlation_id", null), line.toString());
+        }
+    }
+
+    // The two nodes' counts of the series (all templates) changed by {@code expected} together since {@code before}.
+    private static void awaitCountedOnBothNodes(RunningStack stack, List<Metrics> before, String name,
+            Map<String, String> labels, double expected) throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
+        double counted;
+        do {
+            counted = Metrics.scrape(stack.client().api()).sum(name, labels) - before.get(0).sum(name, labels)
+                    + Metrics.scrape(secondNode.apiUri()).sum(name, labels) - before.get(1).sum(name, labels);
+            if (counted == expected) {
+                return;
+            }
+            Thread.sleep(100);
+        } while (Instant.now().isBefore(deadline));
+        assertEquals(expected, counted, "the two nodes' " + name + labels + " add up to the database's count");
     }
 
     private static void sendAnotherMessageForEach(BrokerClient broker, Workload workload) {

@@ -31,6 +31,7 @@ public class TaskerStackExtension implements BeforeAllCallback, ParameterResolve
             "TASKER_SWEEP_INTERVAL_SECONDS", "2",
             "TASKER_SWEEP_GRACE_SECONDS", "10",
             "TASKER_HEALTH_STATUS_CACHE_SECONDS", "1",
+            "TASKER_LOG_FORMAT", "json",
             "TASKER_TEMPLATES_DIR", System.getProperty("tasker.it.templates.dir", "src/test/resources/it-templates"));
 
     @Override

@@ -9,6 +9,7 @@ import io.tasker.step.StepState;
 import io.tasker.task.OperatorActions;
 import io.tasker.task.TaskRequestBody;
 import io.tasker.task.TaskService;
+import io.tasker.telemetry.LogContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonValue;
@@ -70,7 +71,8 @@ public class TaskResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(JsonValue body, @HeaderParam("Idempotency-Key") String idempotencyKey,
                            @HeaderParam("Prefer") List<String> preferences, @Context UriInfo uriInfo) {
-        TaskService.Creation creation = tasks.createTask(TaskRequestBody.read(body, idempotencyKey));
+        TaskService.Creation creation = tasks.createTask(TaskRequestBody.read(body, idempotencyKey,
+                LogContext.current().correlationId()));
         URI location = uriInfo.getBaseUriBuilder().path(TaskResource.class).path(String.valueOf(creation.taskId()))
                 .build();
         Response.ResponseBuilder response = creation.created() ? Response.created(location)

@@ -23,6 +23,7 @@ public record TaskView(
         String initiator,
         String sourceSystem,
         String reason,
+        String correlationId,
         List<String> tags,
         List<String> bypassSteps,
         OffsetDateTime requestedAt,
@@ -43,7 +44,7 @@ public record TaskView(
     private static TaskView of(TaskSummary task, Map<String, Object> context, List<StepView> steps) {
         return new TaskView(task.id(), task.namedTask().name(), task.namedTask().namespace(),
                 task.namedTask().version(), task.namedTask().fullName(), task.status().value(), task.complete(),
-                context, task.initiator(), task.sourceSystem(), task.reason(), task.tags(), task.bypassSteps(),
-                task.requestedAt(), task.completedAt(), task.createdAt(), task.updatedAt(), steps);
+                context, task.initiator(), task.sourceSystem(), task.reason(), task.correlationId(), task.tags(),
+                task.bypassSteps(), task.requestedAt(), task.completedAt(), task.createdAt(), task.updatedAt(), steps);
     }
 }

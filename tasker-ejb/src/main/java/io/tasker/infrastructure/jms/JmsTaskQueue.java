@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.DeliveryMode;
 import jakarta.jms.JMSContext;
+import jakarta.jms.JMSProducer;
 import jakarta.jms.Queue;
 import java.time.Duration;
 
@@ -23,13 +24,16 @@ public class JmsTaskQueue implements TaskQueue {
     private Queue taskRunner;
 
     @Override
-    public void enqueue(long taskId, Duration delay) {
+    public void enqueue(long taskId, Duration delay, String correlationId) {
         try (JMSContext context = connectionFactory.createContext()) {
-            context.createProducer()
+            JMSProducer producer = context.createProducer()
                     .setDeliveryMode(DeliveryMode.PERSISTENT)
                     .setDeliveryDelay(Math.max(0, delay.toMillis()))
-                    .setProperty(TaskMessages.TASK_ID, taskId)
-                    .send(taskRunner, Long.toString(taskId));
+                    .setProperty(TaskMessages.TASK_ID, taskId);
+            if (correlationId != null) {
+                producer.setProperty(TaskMessages.CORRELATION_ID, correlationId);
+            }
+            producer.send(taskRunner, Long.toString(taskId));
         }
     }
 }

@@ -1,14 +1,24 @@
 package io.tasker.infrastructure.jms;
 
+import io.tasker.telemetry.CorrelationIds;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 
-/** The task-runner message format: a message carries one task id, as a long property. */
+/**
+ * The task-runner message format: a message carries one task id, as a long property, and the task's correlation id,
+ * as a string property, when the sender knew it.
+ */
 final class TaskMessages {
 
     static final String TASK_ID = "task_id";
+    static final String CORRELATION_ID = CorrelationIds.PROPERTY;
 
     private TaskMessages() {
+    }
+
+    /** The task's correlation id, or null when the message does not carry one. */
+    static String correlationId(Message message) throws JMSException {
+        return message.getStringProperty(CORRELATION_ID);
     }
 
     static long taskId(Message message) throws JMSException {

@@ -8,6 +8,8 @@ import io.tasker.json.JsonDocuments;
 import io.tasker.task.TaskRequest;
 import io.tasker.task.TaskRequestBody;
 import io.tasker.task.TaskService;
+import io.tasker.telemetry.CorrelationIds;
+import io.tasker.telemetry.LogContext;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
@@ -28,7 +30,8 @@ import java.util.Optional;
 
 /**
  * Task intake over JMS: each message on {@code tasker.task-requests} holds the body of {@code POST /tasker/tasks}
- * (plus an optional {@code idempotency_key}, also taken as a string property) and creates that task in the transaction that consumes the message, so
+ * (plus an optional {@code idempotency_key}, also taken as a string property, and a {@code correlation_id} property)
+ * and creates that task in the transaction that consumes the message, so
  * a crash neither loses nor doubles a request: the message and the task commit together, and a message delivered
  * again finds the task its key created (the key defaults to the message's id). With a {@code JMSReplyTo}, the
  * reply, sent in the same transaction, carries the task's id or the problem document, with the request's
@@ -56,7 +59,6 @@ public class TaskRequestMdb implements MessageListener {
     /** The property of a parked request that says why it was refused. */
     static final String REJECTION = "tasker_rejection";
     static final String STATUS = "status";
-    private static final String DEAD_LETTERS = "DLQ";
 
     @Inject
     private TaskService tasks;
@@ -72,27 +74,36 @@ public class TaskRequestMdb implements MessageListener {
         try {
             TaskRequest request;
             try {
+                String correlationId = CorrelationIds.acceptOrGenerate(
+                        message.getStringProperty(CorrelationIds.PROPERTY), CorrelationIds.PROPERTY);
                 request = TaskRequestBody.readMessage(body(message),
-                        Optional.ofNullable(message.getStringProperty(IDEMPOTENCY_KEY)), message.getJMSMessageID());
+                        Optional.ofNullable(message.getStringProperty(IDEMPOTENCY_KEY)), message.getJMSMessageID(),
+                        correlationId);
             } catch (TaskerException unreadable) {
                 reject(message, unreadable);
                 return;
             }
-            Optional<TaskerException> refusal = tasks.refusalOf(request);
-            if (refusal.isPresent()) {
-                reject(message, refusal.get());
-                return;
+            try (LogContext.Scope correlation = LogContext.correlation(request.correlationId())) {
+                create(message, request);
             }
-            TaskService.Creation creation = tasks.createTask(request);
-            reply(message, creation.created() ? 201 : 200, Json.createObjectBuilder()
-                    .add("task_id", creation.taskId())
-                    .add("created", creation.created())
-                    .build()
-                    .toString());
         } catch (JMSException e) {
             // Rolls back: the broker delivers the request again.
             throw new IllegalStateException("cannot read or answer a task request", e);
         }
+    }
+
+    private void create(Message message, TaskRequest request) throws JMSException {
+        Optional<TaskerException> refusal = tasks.refusalOf(request);
+        if (refusal.isPresent()) {
+            reject(message, refusal.get());
+            return;
+        }
+        TaskService.Creation creation = tasks.createTask(request);
+        reply(message, creation.created() ? 201 : 200, Json.createObjectBuilder()
+                .add("task_id", creation.taskId())
+                .add("created", creation.created())
+                .build()
+                .toString());
     }
 
     private JsonValue body(Message message) throws JMSException {
@@ -116,7 +127,8 @@ public class TaskRequestMdb implements MessageListener {
                     .setDeliveryMode(DeliveryMode.PERSISTENT)
                     .setProperty(REJECTION, document)
                     .setProperty(STATUS, problem.status())
-                    .send(context.createQueue(DEAD_LETTERS), message instanceof TextMessage text ? text.getText() : "");
+                    .send(context.createQueue(TaskerJmsResources.DEAD_LETTER_ADDRESS),
+                            message instanceof TextMessage text ? text.getText() : "");
         }
     }
 

@@ -2,6 +2,8 @@ package io.tasker.infrastructure.jms;
 
 import io.tasker.orchestration.TaskCoordinator;
 import io.tasker.orchestration.finalization.FinalizationDecision;
+import io.tasker.telemetry.EngineMetrics;
+import io.tasker.telemetry.LogContext;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
@@ -10,6 +12,7 @@ import jakarta.inject.Inject;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
+import java.time.Duration;
 
 /**
  * The task runner: each message on {@code tasker.task-runner} starts a pass over its task. The message is
@@ -32,14 +35,24 @@ public class TaskRunnerMdb implements MessageListener {
     @Inject
     private TaskCoordinator coordinator;
 
+    @Inject
+    private EngineMetrics metrics;
+
     @Resource
     private MessageDrivenContext context;
 
     @Override
     public void onMessage(Message message) {
         try {
-            if (coordinator.runPass(TaskMessages.taskId(message)) instanceof FinalizationDecision.Defer) {
-                context.setRollbackOnly();
+            long due = Math.max(message.getJMSDeliveryTime(), message.getJMSTimestamp());
+            if (due > 0) {
+                metrics.messageWaited(Duration.ofMillis(System.currentTimeMillis() - due));
+            }
+            long taskId = TaskMessages.taskId(message);
+            try (LogContext.Scope task = LogContext.task(taskId, TaskMessages.correlationId(message))) {
+                if (coordinator.runPass(taskId) instanceof FinalizationDecision.Defer) {
+                    context.setRollbackOnly();
+                }
             }
         } catch (JMSException e) {
             throw new IllegalStateException("cannot read task-runner message", e);

@@ -38,4 +38,6 @@ public class TaskerJmsResources {
     static final String TASK_RUNNER_ADDRESS = "tasker.task-runner";
     /** The broker address (an anycast queue) on which users send task requests. */
     static final String TASK_REQUESTS_ADDRESS = "tasker.task-requests";
+    /** Where the broker puts a message it gave up delivering (server-config/broker.xml). */
+    static final String DEAD_LETTER_ADDRESS = "DLQ";
 }

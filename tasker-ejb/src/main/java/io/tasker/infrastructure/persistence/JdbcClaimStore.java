@@ -10,11 +10,13 @@ import io.tasker.template.SemanticVersion;
 import io.tasker.template.TaskKey;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -37,6 +39,7 @@ public class JdbcClaimStore implements ClaimStore {
         return sql.call("SELECT * FROM tasker_start_pass(?, ?, ?, ?)", statement -> {
             bindClaim(statement, taskId, claimant, maxSteps, lease);
             TaskSnapshot task = null;
+            List<String> expiredSteps = List.of();
             List<StepClaim> claims = new ArrayList<>();
             try (ResultSet row = statement.executeQuery()) {
                 while (row.next()) {
@@ -44,14 +47,18 @@ public class JdbcClaimStore implements ClaimStore {
                         task = new TaskSnapshot(taskId, TaskState.of(row.getString("task_status")),
                                 new TaskKey(row.getString("namespace"), row.getString("task_name"),
                                         SemanticVersion.parse(row.getString("task_version"))),
-                                JsonDocuments.readObject(row.getString("task_context")));
+                                JsonDocuments.readObject(row.getString("task_context")),
+                                row.getObject("task_created_at", OffsetDateTime.class).toInstant(),
+                                row.getString("task_correlation_id"));
+                        Array expired = row.getArray("expired_steps");
+                        expiredSteps = expired == null ? List.of() : List.of((String[]) expired.getArray());
                     }
                     if (row.getObject("workflow_step_id") != null) {
                         claims.add(claim(row, claimant));
                     }
                 }
             }
-            return task == null ? Optional.<PassStart>empty() : Optional.of(new PassStart(task, claims));
+            return task == null ? Optional.<PassStart>empty() : Optional.of(new PassStart(task, claims, expiredSteps));
         });
     }
 

@@ -4,15 +4,19 @@ import io.tasker.json.JsonDocuments;
 import io.tasker.registry.RegisteredTask;
 import io.tasker.task.TaskAnnotation;
 import io.tasker.task.TaskIdentity;
+import io.tasker.task.TaskOrigin;
 import io.tasker.task.TaskRequest;
 import io.tasker.task.TaskState;
 import io.tasker.task.TaskStore;
+import io.tasker.template.SemanticVersion;
+import io.tasker.template.TaskKey;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.Optional;
 
@@ -30,7 +34,7 @@ public class JdbcTaskStore implements TaskStore {
     @Override
     public CreationResult createTask(RegisteredTask definition, TaskRequest request, String contextJson,
                                      Optional<TaskIdentity> identity) {
-        return sql.call("SELECT * FROM tasker_create_task(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", statement -> {
+        return sql.call("SELECT * FROM tasker_create_task(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", statement -> {
             statement.setInt(1, definition.namedTaskId());
             statement.setString(2, definition.stepPlan());
             statement.setString(3, contextJson);
@@ -41,6 +45,7 @@ public class JdbcTaskStore implements TaskStore {
             statement.setString(8, JsonDocuments.write(request.bypassSteps()));
             statement.setString(9, identity.map(TaskIdentity::hash).orElse(null));
             statement.setString(10, identity.map(TaskIdentity::requestDigest).orElse(null));
+            statement.setString(11, request.correlationId());
             try (ResultSet row = statement.executeQuery()) {
                 row.next();
                 return new CreationResult(row.getLong("task_id"), row.getBoolean("created"),
@@ -59,6 +64,35 @@ public class JdbcTaskStore implements TaskStore {
                 return Optional.ofNullable(row.getString(1)).map(TaskState::of);
             }
         });
+    }
+
+    @Override
+    public Optional<TaskOrigin> origin(long taskId) {
+        return sql.call("SELECT ns.name AS namespace, nt.name, nt.version, t.created_at, t.correlation_id"
+                + " FROM tasker_tasks t"
+                + " JOIN tasker_named_tasks nt ON nt.named_task_id = t.named_task_id"
+                + " JOIN tasker_task_namespaces ns ON ns.task_namespace_id = nt.task_namespace_id"
+                + " WHERE t.task_id = ?", statement -> {
+                    statement.setLong(1, taskId);
+                    try (ResultSet row = statement.executeQuery()) {
+                        return row.next() ? Optional.of(new TaskOrigin(new TaskKey(row.getString("namespace"),
+                                row.getString("name"), SemanticVersion.parse(row.getString("version"))),
+                                row.getObject("created_at", OffsetDateTime.class).toInstant(),
+                                row.getString("correlation_id"))) : Optional.empty();
+                    }
+                });
+    }
+
+    @Override
+    public Optional<String> stepName(long taskId, long stepId) {
+        return sql.call("SELECT name FROM tasker_workflow_steps WHERE workflow_step_id = ? AND task_id = ?",
+                statement -> {
+                    statement.setLong(1, stepId);
+                    statement.setLong(2, taskId);
+                    try (ResultSet row = statement.executeQuery()) {
+                        return row.next() ? Optional.of(row.getString(1)) : Optional.empty();
+                    }
+                });
     }
 
     @Override

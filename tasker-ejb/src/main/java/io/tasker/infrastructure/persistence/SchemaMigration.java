@@ -2,6 +2,7 @@ package io.tasker.infrastructure.persistence;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
+import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionManagement;
@@ -20,6 +21,8 @@ import org.flywaydb.core.api.output.MigrateResult;
  */
 @Singleton
 @Startup
+// The log format is in place before the first line this node logs.
+@DependsOn("LogFormat")
 @TransactionManagement(TransactionManagementType.BEAN)
 public class SchemaMigration {
 

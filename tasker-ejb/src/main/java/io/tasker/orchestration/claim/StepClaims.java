@@ -1,6 +1,7 @@
 package io.tasker.orchestration.claim;
 
 import io.tasker.config.TaskerSettings;
+import io.tasker.telemetry.EngineMetrics;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -23,12 +24,18 @@ public class StepClaims {
     @Inject
     private TaskerSettings settings;
 
+    @Inject
+    private EngineMetrics metrics;
+
     /**
      * Starts a pass: attempts whose claims ran out (their node died) are ended, a pending task moves to
      * in_progress, and up to {@code maxSteps} ready steps are claimed. Empty when the task does not exist.
      */
     public Optional<PassStart> start(long taskId, String claimant, int maxSteps) {
-        return store.startPass(taskId, claimant, maxSteps, settings.stepLease());
+        Optional<PassStart> start = store.startPass(taskId, claimant, maxSteps, settings.stepLease());
+        start.ifPresent(started -> started.expiredSteps().forEach(step -> metrics.attemptEnded(started.task().key(),
+                step, EngineMetrics.AttemptOutcome.LEASE_EXPIRED)));
+        return start;
     }
 
     /** Claims up to {@code maxSteps} steps that became ready. */

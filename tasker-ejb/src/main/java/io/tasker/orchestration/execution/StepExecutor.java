@@ -8,12 +8,16 @@ import io.tasker.orchestration.claim.StepClaim;
 import io.tasker.orchestration.claim.TaskSnapshot;
 import io.tasker.registry.HandlerRegistry;
 import io.tasker.registry.RegisteredTask;
+import io.tasker.telemetry.EngineMetrics;
+import io.tasker.telemetry.LogContext;
 import jakarta.annotation.Resource;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.IntSupplier;
@@ -40,12 +44,22 @@ public class StepExecutor {
     @Inject
     private TaskerSettings settings;
 
+    @Inject
+    private EngineMetrics metrics;
+
     /**
      * Runs the attempt; when it succeeds, records it and claims ready steps for the attempt's claimant, as many as
      * {@code claimLimit} allows when asked (once, after the handler returned).
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public StepOutcome execute(TaskSnapshot task, StepClaim step, IntSupplier claimLimit) {
+        try (LogContext.Scope attempt = LogContext.attempt(task.correlationId(), task.taskId(), step.stepId(),
+                step.attempt())) {
+            return run(task, step, claimLimit);
+        }
+    }
+
+    private StepOutcome run(TaskSnapshot task, StepClaim step, IntSupplier claimLimit) {
         String resultsJson;
         try {
             RegisteredTask definition = registry.find(task.key())
@@ -53,7 +67,11 @@ public class StepExecutor {
             StepHandler handler = definition.handler(step.name())
                     .orElseThrow(() -> new MissingHandlerException("task " + task.key() + " has no step " + step.name()));
             Map<String, Object> handlerConfig = definition.template().step(step.name()).orElseThrow().handlerConfig();
-            Map<String, Object> results = handler.handle(new EngineStepContext(task, step, handlerConfig));
+            Map<String, Object> results;
+            try (EngineMetrics.RunningAttempt running = metrics.attemptStarted(task.key(), step.name(),
+                    step.attempt())) {
+                results = handler.handle(new EngineStepContext(task, step, handlerConfig));
+            }
             resultsJson = JsonDocuments.writeChecked(results == null ? Map.of() : results, "the handler's results");
             if (settings.resultsLimit().exceededBy(resultsJson)) {
                 throw new PermanentException("the handler's results are larger than the limit of "
@@ -69,6 +87,10 @@ public class StepExecutor {
         if (completion.isEmpty()) {
             session.setRollbackOnly();
             return StepOutcome.claimLost(step);
+        }
+        metrics.attemptEnded(task.key(), step.name(), EngineMetrics.AttemptOutcome.SUCCEEDED);
+        if (completion.get().taskCompleted()) {
+            metrics.taskCompleted(task.key(), Duration.between(task.createdAt(), Instant.now()));
         }
         return StepOutcome.completed(step, completion.get());
     }

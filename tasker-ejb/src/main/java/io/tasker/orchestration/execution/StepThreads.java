@@ -7,6 +7,7 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -34,6 +35,7 @@ public class StepThreads implements Executor {
     private TaskerSettings settings;
 
     private ThreadPoolExecutor pool;
+    private volatile long lastStart = System.nanoTime();
 
     @PostConstruct
     void start() {
@@ -45,7 +47,28 @@ public class StepThreads implements Executor {
 
     @Override
     public void execute(Runnable step) {
-        pool.execute(step);
+        pool.execute(() -> {
+            lastStart = System.nanoTime();
+            step.run();
+        });
+    }
+
+    /** Handlers running now. */
+    public int busy() {
+        return pool.getActiveCount();
+    }
+
+    /** Steps waiting for a thread. */
+    public int waiting() {
+        return pool.getQueue().size();
+    }
+
+    /**
+     * How long steps have waited for a thread while no step started: every thread held (by handlers that never
+     * return, say) leaves them waiting forever. Zero when none waits.
+     */
+    public Duration stall() {
+        return pool.getQueue().isEmpty() ? Duration.ZERO : Duration.ofNanos(System.nanoTime() - lastStart);
     }
 
     @PreDestroy

@@ -1,15 +1,20 @@
 package io.tasker.orchestration.finalization;
 
 import io.tasker.config.TaskerSettings;
+import io.tasker.orchestration.claim.TaskSnapshot;
 import io.tasker.task.TaskQueue;
 import io.tasker.task.TaskState;
+import io.tasker.telemetry.EngineMetrics;
+import io.tasker.template.TaskKey;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.logging.Logger;
 
 /**
@@ -33,6 +38,9 @@ public class TaskFinalizer {
     @Inject
     private TaskerSettings settings;
 
+    @Inject
+    private EngineMetrics metrics;
+
     private FinalizationPolicy policy;
 
     @PostConstruct
@@ -41,7 +49,9 @@ public class TaskFinalizer {
                 settings.stepLease(), settings.waitingDelay());
     }
 
-    public FinalizationDecision finalizeTask(long taskId) {
+    /** Finalizes the task a pass ran over, as the pass found it. */
+    public FinalizationDecision finalizeTask(TaskSnapshot task) {
+        long taskId = task.taskId();
         ExecutionContext context = store.executionContext(taskId).orElse(null);
         if (context == null) {
             LOG.warning(() -> "TASKER-ORCH-001 task " + taskId + " no longer exists; nothing to finalize");
@@ -49,18 +59,26 @@ public class TaskFinalizer {
         }
         FinalizationDecision decision = policy.decide(context, Instant.now());
         if (decision instanceof FinalizationDecision.Complete) {
-            store.finishTask(taskId, TaskState.COMPLETE, Map.of());
+            finish(task, TaskState.COMPLETE, Map.of(), metrics::taskCompleted);
         } else if (decision instanceof FinalizationDecision.Cancel) {
-            store.finishTask(taskId, TaskState.CANCELLED, Map.of("reason", "steps_cancelled"));
+            finish(task, TaskState.CANCELLED, Map.of("reason", "steps_cancelled"), metrics::taskCancelled);
         } else if (decision instanceof FinalizationDecision.Fail) {
-            store.finishTask(taskId, TaskState.ERROR, Map.of("error_message", "steps_in_error_state"));
+            finish(task, TaskState.ERROR, Map.of("error_message", "steps_in_error_state"), metrics::taskFailed);
         } else if (decision instanceof FinalizationDecision.Reenqueue reenqueue) {
             store.reenqueueTask(taskId, reenqueue.delay(),
                     Map.of("reason", reenqueue.reason(), "delay_ms", reenqueue.delay().toMillis()));
-            queue.enqueue(taskId, reenqueue.delay());
+            queue.enqueue(taskId, reenqueue.delay(), task.correlationId());
         }
         // LeaveAlone: the task finished, failed or was cancelled meanwhile; a duplicate or late message ends here.
         return decision;
+    }
+
+    // A task that another transaction ended meanwhile is not counted again.
+    private void finish(TaskSnapshot task, TaskState outcome, Map<String, Object> metadata,
+                        BiConsumer<TaskKey, Duration> count) {
+        if (store.finishTask(task.taskId(), outcome, metadata)) {
+            count.accept(task.key(), Duration.between(task.createdAt(), Instant.now()));
+        }
     }
 
     /**

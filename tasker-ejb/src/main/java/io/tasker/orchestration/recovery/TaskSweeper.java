@@ -2,6 +2,7 @@ package io.tasker.orchestration.recovery;
 
 import io.tasker.config.TaskerSettings;
 import io.tasker.task.TaskQueue;
+import io.tasker.telemetry.EngineMetrics;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.DependsOn;
@@ -43,6 +44,9 @@ public class TaskSweeper {
     @Inject
     private TaskQueue queue;
 
+    @Inject
+    private EngineMetrics metrics;
+
     @PostConstruct
     void scheduleSweeps() {
         long every = settings.sweepInterval().toMillis();
@@ -52,11 +56,16 @@ public class TaskSweeper {
     /** One sweep, in one transaction: the recovered tasks' messages are sent only if the sweep commits. */
     @Timeout
     void sweep() {
-        Set<Long> tasks = new LinkedHashSet<>(store.expireStaleLeases(BATCH));
+        Set<Long> tasks = new LinkedHashSet<>();
+        for (ExpiredClaim expired : store.expireStaleLeases(BATCH)) {
+            tasks.add(expired.taskId());
+            metrics.attemptEnded(expired.task(), expired.step(), EngineMetrics.AttemptOutcome.LEASE_EXPIRED);
+        }
         int recovered = tasks.size();
         tasks.addAll(store.claimForgottenTasks(settings.sweepGrace(), BATCH));
         for (long taskId : tasks) {
-            queue.enqueue(taskId, Duration.ZERO);
+            // The pass finds the task's correlation id on the task.
+            queue.enqueue(taskId, Duration.ZERO, null);
         }
         if (!tasks.isEmpty()) {
             LOG.info(() -> "TASKER-SWEEP-001 re-driving " + tasks.size() + " tasks (" + recovered

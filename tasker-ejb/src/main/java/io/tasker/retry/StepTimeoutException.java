@@ -1,4 +1,4 @@
-package io.tasker.orchestration;
+package io.tasker.retry;
 
 import io.tasker.api.RetryableException;
 import io.tasker.orchestration.claim.StepClaim;
@@ -7,7 +7,7 @@ import java.time.Duration;
 /** An attempt ran longer than its step's timeout; it counts as a failed attempt and is retried like any other. */
 public class StepTimeoutException extends RetryableException {
 
-    StepTimeoutException(StepClaim step, Duration timeout) {
+    public StepTimeoutException(StepClaim step, Duration timeout) {
         super("attempt " + step.attempt() + " of step " + step.name() + " ran longer than its timeout of "
                 + timeout.toMillis() / 1000.0 + " s and was abandoned");
     }
