@@ -185,7 +185,7 @@ class OrchestrationFunctionsIT {
                 BEGIN
                     FOR i IN 1..40 LOOP
                         SELECT c.task_id INTO task FROM tasker_create_task(%d, plan, '{}', 'functions-it-scans', NULL,
-                                                                       NULL, '[]', '[]', NULL, NULL) c;
+                                                                       NULL, '[]', '[]', NULL, NULL, NULL) c;
                         PERFORM tasker_start_pass(task, 'functions-it#2', 10, 60);
                         FOR step IN SELECT workflow_step_id FROM tasker_workflow_steps
                                      WHERE task_id = task ORDER BY name LOOP
@@ -280,7 +280,8 @@ class OrchestrationFunctionsIT {
     // A task of the benchmark's diamond.
     private static long createDiamond(Connection connection) throws SQLException {
         String sql = "SELECT created.task_id FROM (" + DIAMOND_DEFINITION + ") diamond, LATERAL"
-                + " tasker_create_task(named_task_id, plan, '{}', 'functions-it', NULL, NULL, '[]', '[]', NULL, NULL)"
+                + " tasker_create_task(named_task_id, plan, '{}', 'functions-it', NULL, NULL, '[]', '[]', NULL, NULL,"
+                + " NULL)"
                 + " created";
         long taskId;
         try (PreparedStatement statement = connection.prepareStatement(sql);

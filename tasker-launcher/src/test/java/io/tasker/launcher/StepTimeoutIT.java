@@ -28,7 +28,7 @@ class StepTimeoutIT {
         assertEquals("error", task.getString("status"));
         JsonObject slow = RetryIT.step(task, "slow_step");
         assertEquals(3, slow.getInt("attempts"));
-        assertEquals("io.tasker.orchestration.StepTimeoutException",
+        assertEquals("io.tasker.retry.StepTimeoutException",
                 slow.getJsonObject("results").getString("error_class"));
         List<Transition> history = Database.stepTransitions(stack.database(), taskId, "slow_step");
         for (int started = 1; started < history.size(); started += 3) {
