@@ -71,10 +71,9 @@ public class OperatorActions {
     public void resolveStep(long taskId, long stepId, Map<String, Object> results, Operator operator) {
         String resultsJson = JsonDocuments.write(results);
         settings.resultsLimit().check("results", resultsJson);
-        drive(store.resolveStep(taskId, stepId, resultsJson, operator.metadata("resolve_step")), taskId, stepId,
-                "only a pending step or a step in error can be resolved");
-        store.origin(taskId).ifPresent(origin -> store.stepName(taskId, stepId)
-                .ifPresent(step -> metrics.stepResolvedManually(origin.key(), step)));
+        TaskOrigin origin = drive(store.resolveStep(taskId, stepId, resultsJson, operator.metadata("resolve_step")),
+                taskId, stepId, "only a pending step or a step in error can be resolved");
+        store.stepName(taskId, stepId).ifPresent(step -> metrics.stepResolvedManually(origin.key(), step));
     }
 
     /**
@@ -89,10 +88,14 @@ public class OperatorActions {
                 "only a pending step can be cancelled");
     }
 
-    private void drive(String outcome, long taskId, Long stepId, String rule) {
+    // The action's outcome: when it was done, the task's next pass is asked for and the task's origin returned.
+    private TaskOrigin drive(String outcome, long taskId, Long stepId, String rule) {
         switch (outcome) {
-            case "done" -> queue.enqueue(taskId, Duration.ZERO,
-                    store.origin(taskId).map(TaskOrigin::correlationId).orElse(null));
+            case "done" -> {
+                TaskOrigin origin = store.origin(taskId).orElseThrow();
+                queue.enqueue(taskId, Duration.ZERO, origin.correlationId());
+                return origin;
+            }
             case "no_task" -> throw new NotFoundException("task " + taskId + " does not exist");
             case "no_step" -> throw new NotFoundException("task " + taskId + " has no step " + stepId);
             case "no_failed_step" -> throw new ConflictException("task " + taskId + " has no step in error");
