@@ -1,5 +1,7 @@
 package io.tasker.orchestration;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Scope;
 import io.tasker.config.TaskerSettings;
 import io.tasker.orchestration.claim.PassStart;
 import io.tasker.orchestration.claim.StepClaim;
@@ -13,6 +15,7 @@ import io.tasker.registry.HandlerRegistry;
 import io.tasker.retry.InfrastructureFailures;
 import io.tasker.retry.StepFailures;
 import io.tasker.telemetry.EngineMetrics;
+import io.tasker.telemetry.Tracing;
 import io.tasker.template.StepTemplate;
 import io.tasker.template.TaskKey;
 import jakarta.annotation.PostConstruct;
@@ -64,6 +67,9 @@ public class TaskCoordinator {
     @Inject
     private EngineMetrics metrics;
 
+    @Inject
+    private Tracing tracing;
+
     private TaskPass.Collaborators collaborators;
 
     @PostConstruct
@@ -83,19 +89,25 @@ public class TaskCoordinator {
     public FinalizationDecision runPass(long taskId) {
         NodeLifecycle.RunningPass running = lifecycle.passStarted();
         long started = System.nanoTime();
-        try {
+        Span span = tracing.passStarted(taskId);
+        try (Scope traced = span.makeCurrent()) {
             if (!lifecycle.acceptsPasses()) {
                 return new FinalizationDecision.Defer();
             }
             TaskPass pass = new TaskPass(collaborators, settings.nodeName() + "#" + passNumbers.incrementAndGet(),
                     running::beat);
-            return switch (pass.run(taskId)) {
+            TaskPass.Result result = pass.run(taskId);
+            if (pass.task() != null) {
+                Tracing.describe(span, pass.task().key());
+            }
+            return switch (result) {
                 case TASK_INACTIVE -> new FinalizationDecision.LeaveAlone();
                 // The message's transaction holds only its acknowledgement now, and commits in one phase.
                 case TASK_COMPLETED -> new FinalizationDecision.Complete();
                 case WORK_LEFT -> finish(pass.task());
             };
         } finally {
+            span.end();
             lifecycle.passEnded(running);
             metrics.passEnded(Duration.ofNanos(System.nanoTime() - started));
         }

@@ -58,10 +58,12 @@ public class TaskerStackExtension implements BeforeAllCallback, ParameterResolve
     public static final class RunningStack implements ExtensionContext.Store.CloseableResource {
 
         private final LauncherSettings settings;
+        private final TraceReceiver traces;
         private TaskerStack stack;
 
-        private RunningStack(LauncherSettings settings) {
+        private RunningStack(LauncherSettings settings, TraceReceiver traces) {
             this.settings = settings;
+            this.traces = traces;
             start();
         }
 
@@ -73,9 +75,25 @@ public class TaskerStackExtension implements BeforeAllCallback, ParameterResolve
                 throw new UncheckedIOException("cannot clean " + dataDir, e);
             }
             List<Integer> ports = freePorts(3);
-            return new RunningStack(new LauncherSettings(dataDir.toAbsolutePath(), ports.get(0), Optional.empty(),
-                    Optional.empty(), ports.get(1), ports.get(2), "it-node",
-                    List.of(LauncherSettings.DEFAULT_JVM_OPTIONS.split(" "))));
+            try {
+                return new RunningStack(new LauncherSettings(dataDir.toAbsolutePath(), ports.get(0), Optional.empty(),
+                        Optional.empty(), ports.get(1), ports.get(2), "it-node",
+                        List.of(LauncherSettings.DEFAULT_JVM_OPTIONS.split(" "))), TraceReceiver.start());
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot start the trace receiver", e);
+            }
+        }
+
+        /** The spans the stack's nodes exported. */
+        TraceReceiver traces() {
+            return traces;
+        }
+
+        // The test node's settings, and those that send its spans to the trace receiver.
+        private Map<String, String> nodeSettings() {
+            Map<String, String> nodeSettings = new HashMap<>(NODE_SETTINGS);
+            nodeSettings.putAll(traces.nodeSettings());
+            return nodeSettings;
         }
 
         public TaskerClient client() {
@@ -101,7 +119,7 @@ public class TaskerStackExtension implements BeforeAllCallback, ParameterResolve
 
         /** {@link #startNode(String, Map)} on the given HTTP port. */
         public PayaraNode startNode(String name, int httpPort, Map<String, String> settings) throws Exception {
-            Map<String, String> nodeSettings = new HashMap<>(NODE_SETTINGS);
+            Map<String, String> nodeSettings = nodeSettings();
             nodeSettings.putAll(settings);
             return stack.startNode(name, httpPort, nodeSettings);
         }
@@ -114,7 +132,7 @@ public class TaskerStackExtension implements BeforeAllCallback, ParameterResolve
 
         private void start() {
             try {
-                stack = TaskerStack.start(settings, NODE_SETTINGS, System.out);
+                stack = TaskerStack.start(settings, nodeSettings(), System.out);
             } catch (Exception e) {
                 throw new IllegalStateException("the test stack did not start", e);
             }
@@ -123,6 +141,7 @@ public class TaskerStackExtension implements BeforeAllCallback, ParameterResolve
         @Override
         public void close() {
             stack.close();
+            traces.close();
         }
     }
 

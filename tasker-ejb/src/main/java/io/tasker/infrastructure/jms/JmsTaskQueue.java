@@ -1,6 +1,7 @@
 package io.tasker.infrastructure.jms;
 
 import io.tasker.task.TaskQueue;
+import io.tasker.telemetry.Tracing;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.jms.ConnectionFactory;
@@ -33,6 +34,7 @@ public class JmsTaskQueue implements TaskQueue {
             if (correlationId != null) {
                 producer.setProperty(TaskMessages.CORRELATION_ID, correlationId);
             }
+            Tracing.inject(producer::setProperty);
             producer.send(taskRunner, Long.toString(taskId));
         }
     }

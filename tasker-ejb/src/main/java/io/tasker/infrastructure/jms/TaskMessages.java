@@ -1,6 +1,8 @@
 package io.tasker.infrastructure.jms;
 
+import io.opentelemetry.context.Context;
 import io.tasker.telemetry.CorrelationIds;
+import io.tasker.telemetry.Tracing;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 
@@ -14,6 +16,17 @@ final class TaskMessages {
     static final String CORRELATION_ID = CorrelationIds.PROPERTY;
 
     private TaskMessages() {
+    }
+
+    /** The trace context the message carries: its sender's span. */
+    static Context traceContext(Message message) {
+        return Tracing.extract(name -> {
+            try {
+                return message.getStringProperty(name);
+            } catch (JMSException e) {
+                return null;
+            }
+        });
     }
 
     /** The task's correlation id, or null when the message does not carry one. */

@@ -1,5 +1,6 @@
 package io.tasker.infrastructure.jms;
 
+import io.opentelemetry.context.Scope;
 import io.tasker.config.TaskerSettings;
 import io.tasker.errors.InvalidRequestException;
 import io.tasker.errors.Problem;
@@ -83,7 +84,8 @@ public class TaskRequestMdb implements MessageListener {
                 reject(message, unreadable);
                 return;
             }
-            try (LogContext.Scope correlation = LogContext.correlation(request.correlationId())) {
+            try (LogContext.Scope correlation = LogContext.correlation(request.correlationId());
+                 Scope trace = TaskMessages.traceContext(message).makeCurrent()) {
                 create(message, request);
             }
         } catch (JMSException e) {

@@ -1,5 +1,6 @@
 package io.tasker.infrastructure.jms;
 
+import io.opentelemetry.context.Scope;
 import io.tasker.orchestration.TaskCoordinator;
 import io.tasker.orchestration.finalization.FinalizationDecision;
 import io.tasker.telemetry.EngineMetrics;
@@ -49,7 +50,8 @@ public class TaskRunnerMdb implements MessageListener {
                 metrics.messageWaited(Duration.ofMillis(System.currentTimeMillis() - due));
             }
             long taskId = TaskMessages.taskId(message);
-            try (LogContext.Scope task = LogContext.task(taskId, TaskMessages.correlationId(message))) {
+            try (LogContext.Scope task = LogContext.task(taskId, TaskMessages.correlationId(message));
+                 Scope trace = TaskMessages.traceContext(message).makeCurrent()) {
                 if (coordinator.runPass(taskId) instanceof FinalizationDecision.Defer) {
                     context.setRollbackOnly();
                 }

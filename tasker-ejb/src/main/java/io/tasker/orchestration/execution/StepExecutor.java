@@ -1,5 +1,7 @@
 package io.tasker.orchestration.execution;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Scope;
 import io.tasker.api.PermanentException;
 import io.tasker.api.StepHandler;
 import io.tasker.config.TaskerSettings;
@@ -10,6 +12,7 @@ import io.tasker.registry.HandlerRegistry;
 import io.tasker.registry.RegisteredTask;
 import io.tasker.telemetry.EngineMetrics;
 import io.tasker.telemetry.LogContext;
+import io.tasker.telemetry.Tracing;
 import jakarta.annotation.Resource;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
@@ -47,15 +50,29 @@ public class StepExecutor {
     @Inject
     private EngineMetrics metrics;
 
+    @Inject
+    private Tracing tracing;
+
     /**
      * Runs the attempt; when it succeeds, records it and claims ready steps for the attempt's claimant, as many as
      * {@code claimLimit} allows when asked (once, after the handler returned).
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public StepOutcome execute(TaskSnapshot task, StepClaim step, IntSupplier claimLimit) {
-        try (LogContext.Scope attempt = LogContext.attempt(task.correlationId(), task.taskId(), step.stepId(),
-                step.attempt())) {
-            return run(task, step, claimLimit);
+        Span span = tracing.attemptStarted(task.taskId(), task.key(), step.name(), step.attempt());
+        try (Scope traced = span.makeCurrent();
+             LogContext.Scope attempt = LogContext.attempt(task.correlationId(), task.taskId(), step.stepId(),
+                     step.attempt())) {
+            StepOutcome outcome = run(task, step, claimLimit);
+            Tracing.attemptEnded(span, switch (outcome.kind()) {
+                case COMPLETED -> "succeeded";
+                case FAILED -> "failed";
+                case CLAIM_LOST -> "claim_lost";
+            }, outcome.failure());
+            return outcome;
+        } catch (RuntimeException e) {
+            Tracing.attemptEnded(span, "failed", e);
+            throw e;
         }
     }
 

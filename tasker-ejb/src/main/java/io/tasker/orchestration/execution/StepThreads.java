@@ -1,5 +1,6 @@
 package io.tasker.orchestration.execution;
 
+import io.opentelemetry.context.Context;
 import io.tasker.config.TaskerSettings;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -47,9 +48,11 @@ public class StepThreads implements Executor {
 
     @Override
     public void execute(Runnable step) {
+        // The step runs in the trace context of the pass that hands it over.
+        Runnable traced = Context.current().wrap(step);
         pool.execute(() -> {
             lastStart = System.nanoTime();
-            step.run();
+            traced.run();
         });
     }
 
