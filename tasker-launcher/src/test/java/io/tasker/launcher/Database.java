@@ -81,14 +81,6 @@ final class Database {
                 taskIds);
     }
 
-    /** How many claims of the node, on any task, ran out and were ended (lease_expired transitions). */
-    static int leaseExpiriesOf(LauncherSettings.DatabaseAddress db, String node) throws SQLException {
-        return count(db, """
-                SELECT count(*) FROM tasker_workflow_step_transitions
-                 WHERE metadata ->> 'reason' = 'lease_expired'
-                   AND split_part(metadata ->> 'claimed_by', '#', 1) = ?""", node);
-    }
-
     /** How many tasks are in the state. */
     static int tasksIn(LauncherSettings.DatabaseAddress db, String state) throws SQLException {
         return count(db, "SELECT count(*) FROM tasker_tasks WHERE status = ?", state);
