@@ -5,21 +5,27 @@ import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.api.trace.TracerProvider;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.TextMapGetter;
 import io.opentelemetry.context.propagation.TextMapSetter;
 import io.tasker.template.TaskKey;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The engine's spans (MicroProfile Telemetry: OpenTelemetry, exported only when the server's configuration turns
  * it on): one per pass over a task and one per step attempt. A task's spans form one trace across its passes: the
  * message that asks for a pass carries the trace context of the span that sent it (the request that created the
  * task, or the pass that re-enqueued it) in W3C {@code traceparent} properties, and the pass is that span's child.
+ * While the application's telemetry is off ({@code otel.sdk.disabled}, the default) nothing is traced nor
+ * propagated: the server may still hand out a recording tracer, whose spans cost on every step and go nowhere.
  */
 @ApplicationScoped
 public class Tracing {
@@ -34,16 +40,33 @@ public class Tracing {
     private static final W3CTraceContextPropagator PROPAGATOR = W3CTraceContextPropagator.getInstance();
 
     @Inject
+    private Instance<Tracer> tracers;
+
+    @Inject
+    @ConfigProperty(name = "otel.sdk.disabled", defaultValue = "true")
+    private boolean disabled;
+
     private Tracer tracer;
 
+    @PostConstruct
+    void chooseTracer() {
+        tracer = disabled ? TracerProvider.noop().get("io.tasker") : tracers.get();
+    }
+
     /** Writes the current trace context into a message's properties, through {@code property(name, value)}. */
-    public static void inject(BiConsumer<String, String> property) {
+    public void inject(BiConsumer<String, String> property) {
+        if (disabled) {
+            return;
+        }
         TextMapSetter<BiConsumer<String, String>> setter = (carrier, key, value) -> carrier.accept(key, value);
         PROPAGATOR.inject(Context.current(), property, setter);
     }
 
     /** The trace context a message carries (the root context when it carries none), read through {@code property}. */
-    public static Context extract(Function<String, String> property) {
+    public Context extract(Function<String, String> property) {
+        if (disabled) {
+            return Context.root();
+        }
         return PROPAGATOR.extract(Context.root(), property, new TextMapGetter<>() {
             @Override
             public Iterable<String> keys(Function<String, String> carrier) {

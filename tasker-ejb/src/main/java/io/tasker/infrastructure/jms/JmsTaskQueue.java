@@ -4,6 +4,7 @@ import io.tasker.task.TaskQueue;
 import io.tasker.telemetry.Tracing;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.DeliveryMode;
 import jakarta.jms.JMSContext;
@@ -24,6 +25,9 @@ public class JmsTaskQueue implements TaskQueue {
     @Resource(lookup = TaskerJmsResources.TASK_RUNNER_QUEUE)
     private Queue taskRunner;
 
+    @Inject
+    private Tracing tracing;
+
     @Override
     public void enqueue(long taskId, Duration delay, String correlationId) {
         try (JMSContext context = connectionFactory.createContext()) {
@@ -34,7 +38,7 @@ public class JmsTaskQueue implements TaskQueue {
             if (correlationId != null) {
                 producer.setProperty(TaskMessages.CORRELATION_ID, correlationId);
             }
-            Tracing.inject(producer::setProperty);
+            tracing.inject(producer::setProperty);
             producer.send(taskRunner, Long.toString(taskId));
         }
     }

@@ -19,8 +19,8 @@ final class TaskMessages {
     }
 
     /** The trace context the message carries: its sender's span. */
-    static Context traceContext(Message message) {
-        return Tracing.extract(name -> {
+    static Context traceContext(Tracing tracing, Message message) {
+        return tracing.extract(name -> {
             try {
                 return message.getStringProperty(name);
             } catch (JMSException e) {

@@ -11,6 +11,7 @@ import io.tasker.task.TaskRequestBody;
 import io.tasker.task.TaskService;
 import io.tasker.telemetry.CorrelationIds;
 import io.tasker.telemetry.LogContext;
+import io.tasker.telemetry.Tracing;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
@@ -67,6 +68,9 @@ public class TaskRequestMdb implements MessageListener {
     @Inject
     private TaskerSettings settings;
 
+    @Inject
+    private Tracing tracing;
+
     @Resource(lookup = TaskerJmsResources.CONNECTION_FACTORY)
     private ConnectionFactory connectionFactory;
 
@@ -85,7 +89,7 @@ public class TaskRequestMdb implements MessageListener {
                 return;
             }
             try (LogContext.Scope correlation = LogContext.correlation(request.correlationId());
-                 Scope trace = TaskMessages.traceContext(message).makeCurrent()) {
+                 Scope trace = TaskMessages.traceContext(tracing, message).makeCurrent()) {
                 create(message, request);
             }
         } catch (JMSException e) {

@@ -5,6 +5,7 @@ import io.tasker.orchestration.TaskCoordinator;
 import io.tasker.orchestration.finalization.FinalizationDecision;
 import io.tasker.telemetry.EngineMetrics;
 import io.tasker.telemetry.LogContext;
+import io.tasker.telemetry.Tracing;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
@@ -39,6 +40,9 @@ public class TaskRunnerMdb implements MessageListener {
     @Inject
     private EngineMetrics metrics;
 
+    @Inject
+    private Tracing tracing;
+
     @Resource
     private MessageDrivenContext context;
 
@@ -51,7 +55,7 @@ public class TaskRunnerMdb implements MessageListener {
             }
             long taskId = TaskMessages.taskId(message);
             try (LogContext.Scope task = LogContext.task(taskId, TaskMessages.correlationId(message));
-                 Scope trace = TaskMessages.traceContext(message).makeCurrent()) {
+                 Scope trace = TaskMessages.traceContext(tracing, message).makeCurrent()) {
                 if (coordinator.runPass(taskId) instanceof FinalizationDecision.Defer) {
                     context.setRollbackOnly();
                 }
