@@ -47,14 +47,14 @@ class MetricsIT {
         assertEquals(404, client.post("/tasks", """
                 {"namespace": "it", "name": "no_such_task", "context": {}}""").status());
 
-        awaitStepStatus(client, failsThenResolved, "work", "error");
+        client.awaitStepStatus(failsThenResolved, "work", "error", WITHIN);
         assertEquals("error", client.awaitFinished(failsThenResolved, WITHIN).getString("status"));
         assertEquals(200, client.post("/tasks/" + failsThenResolved + "/workflow_steps/"
                 + stepId(client, failsThenResolved, "work") + "/resolve", "{\"results\": {}}").status());
-        awaitStepStatus(client, waitsThenCancelled, "prepare", "error");
+        client.awaitStepStatus(waitsThenCancelled, "prepare", "error", WITHIN);
         assertEquals(200, client.delete("/tasks/" + waitsThenCancelled).status());
         // Its first step is running: it ends after the cancel, and its success is refused and rolled back.
-        awaitStepStatus(client, cancelledWhileRunning, "prepare", "in_progress");
+        client.awaitStepStatus(cancelledWhileRunning, "prepare", "in_progress", WITHIN);
         assertEquals(200, client.delete("/tasks/" + cancelledWhileRunning).status());
         List<Long> tasks = List.of(succeeds, retriedTwice, failsThenResolved, waitsThenCancelled, timesOut,
                 cancelledWhileRunning);
@@ -160,14 +160,5 @@ class MetricsIT {
     private static long stepId(TaskerClient client, long taskId, String step) {
         return RetryIT.step(client.get("/tasks/" + taskId).json(), step).getJsonNumber("workflow_step_id")
                 .longValue();
-    }
-
-    private static void awaitStepStatus(TaskerClient client, long taskId, String step, String status)
-            throws InterruptedException {
-        Instant deadline = Instant.now().plus(WITHIN);
-        while (!RetryIT.step(client.get("/tasks/" + taskId).json(), step).getString("status").equals(status)) {
-            assertTrue(Instant.now().isBefore(deadline), "step " + step + " of task " + taskId + " never " + status);
-            Thread.sleep(20);
-        }
     }
 }

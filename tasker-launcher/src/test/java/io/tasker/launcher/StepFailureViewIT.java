@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -31,8 +30,7 @@ class StepFailureViewIT {
                 {"name": "linear_workflow", "namespace": "examples",
                  "context": {"fail_times": {"validate_input": 1}, "retry_after_ms": {"validate_input": 4000}}}""");
 
-        JsonObject waiting = awaitStep(client, taskId, "validate_input",
-                step -> step.getString("status").equals("error"));
+        JsonObject waiting = client.awaitStepStatus(taskId, "validate_input", "error", WITHIN);
         JsonObject error = waiting.getJsonObject("last_error");
         assertTrue(error.getString("message").contains("validate_input"), error.toString());
         assertEquals("io.tasker.api.RetryableException", error.getString("error_class"));
@@ -69,8 +67,7 @@ class StepFailureViewIT {
         long taskId = client.createTask("""
                 {"name": "linear_workflow", "namespace": "examples",
                  "context": {"sleep_ms": {"initialize_data": 3000}}}""");
-        JsonObject running = awaitStep(client, taskId, "initialize_data",
-                step -> step.getString("status").equals("in_progress"));
+        JsonObject running = client.awaitStepStatus(taskId, "initialize_data", "in_progress", WITHIN);
         assertEquals(1, running.getInt("attempts"));
         assertTrue(!running.isNull("last_attempted_at"), "a claimed step shows when its attempt began: " + running);
         assertEquals(200, client.delete("/tasks/" + taskId + "?reason=wrong%20input").status());
@@ -103,19 +100,5 @@ class StepFailureViewIT {
 
     private static JsonObject step(TaskerClient client, long taskId, String name) {
         return RetryIT.step(client.get("/tasks/" + taskId).json(), name);
-    }
-
-    private static JsonObject awaitStep(TaskerClient client, long taskId, String name,
-                                        Predicate<JsonObject> condition) throws InterruptedException {
-        Instant deadline = Instant.now().plus(WITHIN);
-        JsonObject step = step(client, taskId, name);
-        while (!condition.test(step)) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("step " + name + " of task " + taskId + " never got there: " + step);
-            }
-            Thread.sleep(50);
-            step = step(client, taskId, name);
-        }
-        return step;
     }
 }

@@ -31,7 +31,7 @@ class SystemStatusIT {
         long waiting = client.createTask("""
                 {"name": "linear_workflow", "namespace": "examples",
                  "context": {"fail_times": {"initialize_data": 1}, "retry_after_ms": {"initialize_data": 60000}}}""");
-        awaitStepFailed(client, waiting);
+        client.awaitStepStatus(waiting, "initialize_data", "error", WITHIN);
 
         JsonObject status = freshStatus(client);
         assertEquals(Database.tasksIn(stack.database(), "error"), status.getJsonObject("tasks").getInt("error"));
@@ -58,16 +58,5 @@ class SystemStatusIT {
             status = client.get("/health/status").json();
         }
         return status;
-    }
-
-    private static void awaitStepFailed(TaskerClient client, long taskId) throws InterruptedException {
-        Instant deadline = Instant.now().plus(WITHIN);
-        while (!RetryIT.step(client.get("/tasks/" + taskId).json(), "initialize_data").getString("status")
-                .equals("error")) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("task " + taskId + "'s first step never failed");
-            }
-            Thread.sleep(50);
-        }
     }
 }

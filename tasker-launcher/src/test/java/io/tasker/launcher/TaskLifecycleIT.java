@@ -20,7 +20,8 @@ class TaskLifecycleIT {
     void cancellingDuringARunStopsTheTaskAndDiscardsTheRunningStepsResult(RunningStack stack) throws Exception {
         long taskId = stack.client().createTask("""
                 {"name": "diamond_workflow", "namespace": "examples", "context": {"sleep_ms": {"start_workflow": 1500}}}""");
-        awaitStepRunning(stack, taskId, "start_workflow");
+        stack.client().awaitStepStatus(taskId, "start_workflow", "in_progress",
+                Duration.ofSeconds(4));
 
         Reply cancelled = stack.client().delete("/tasks/" + taskId + "?actor=erin&reason=no+longer+needed");
 
@@ -77,16 +78,5 @@ class TaskLifecycleIT {
                 {"name": "mixed_workflow", "namespace": "examples", "context": {}, "bypass_steps": ["init_auth"]}""");
         assertEquals(400, reply.status());
         assertEquals("bypass_steps", reply.json().getJsonArray("errors").getJsonObject(0).getString("field"));
-    }
-
-    private static void awaitStepRunning(RunningStack stack, long taskId, String step) throws InterruptedException {
-        for (int i = 0; i < 200; i++) {
-            if ("in_progress".equals(RetryIT.step(stack.client().get("/tasks/" + taskId).json(), step)
-                    .getString("status"))) {
-                return;
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError(step + " never started");
     }
 }

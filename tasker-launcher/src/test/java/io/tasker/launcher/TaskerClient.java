@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /** A small HTTP client of the Tasker API for the integration tests. */
 public final class TaskerClient {
@@ -99,6 +100,27 @@ public final class TaskerClient {
             task = get("/tasks/" + taskId).json();
         }
         return task;
+    }
+
+    /** Polls the task's step until it meets the condition or the deadline passes; returns the step. */
+    public JsonObject awaitStep(long taskId, String name, Predicate<JsonObject> condition, Duration timeout)
+            throws InterruptedException {
+        Instant deadline = Instant.now().plus(timeout);
+        JsonObject step = RetryIT.step(get("/tasks/" + taskId).json(), name);
+        while (!condition.test(step)) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("step " + name + " of task " + taskId + " never got there: " + step);
+            }
+            Thread.sleep(20);
+            step = RetryIT.step(get("/tasks/" + taskId).json(), name);
+        }
+        return step;
+    }
+
+    /** {@link #awaitStep} until the step is in the status. */
+    public JsonObject awaitStepStatus(long taskId, String name, String status, Duration timeout)
+            throws InterruptedException {
+        return awaitStep(taskId, name, step -> status.equals(step.getString("status")), timeout);
     }
 
     private static Reply send(HttpRequest.Builder request) {
