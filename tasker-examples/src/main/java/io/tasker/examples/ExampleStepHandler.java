@@ -38,6 +38,7 @@ public class ExampleStepHandler implements StepHandler {
         StepScript script = new StepScript(scripted, context.stepName());
         try {
             Thread.sleep(script.sleepMillis());
+            script.holdIgnoringInterrupts();
             script.failIfScripted(context.attempt());
         } catch (RuntimeException | InterruptedException e) {
             ledger.recordFailure(context);

@@ -15,6 +15,8 @@ import java.util.Map;
  *       the back-off progression;</li>
  *   <li>{@code "fail_permanently": ["<step>", ...]}: the steps throw {@link PermanentException};</li>
  *   <li>{@code "sleep_ms": {"<step>": N}}: the step works for N milliseconds first;</li>
+ *   <li>{@code "stubborn_ms": {"<step>": N}}: the step then holds its thread N milliseconds more, deaf to interrupts,
+ *       as a handler blocked in a call that cannot be interrupted would (a timeout cannot free its thread);</li>
  *   <li>{@code "results_padding": {"<step>": N}}: the step's results carry N more characters.</li>
  * </ul>
  * A step's inputs (given by an operator who retries it) override the context's keys for that step: retrying a step
@@ -33,6 +35,22 @@ final class StepScript {
     /** How long the step works before it ends. */
     long sleepMillis() {
         return number("sleep_ms").longValue();
+    }
+
+    /** Holds the thread for the scripted {@code stubborn_ms}, whatever interrupts it; the interrupt is kept. */
+    void holdIgnoringInterrupts() {
+        long deadline = System.nanoTime() + Duration.ofMillis(number("stubborn_ms").longValue()).toNanos();
+        boolean interrupted = false;
+        for (long left = deadline - System.nanoTime(); left > 0; left = deadline - System.nanoTime()) {
+            try {
+                Thread.sleep(Duration.ofNanos(left).toMillis() + 1);
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** How many characters of padding the step's results carry. */

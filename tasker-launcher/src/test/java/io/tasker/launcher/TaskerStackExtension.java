@@ -124,6 +124,16 @@ public class TaskerStackExtension implements BeforeAllCallback, ParameterResolve
             return stack.startNode(name, httpPort, nodeSettings);
         }
 
+        /**
+         * Stops the test node and starts it again on its port, with extra settings on top of the test node's (none
+         * to have it as it was).
+         */
+        public void restartNode(Map<String, String> settings) throws Exception {
+            PayaraNode node = stack.node();
+            stack.stopNode(node);
+            startNode(node.name(), node.httpPort(), settings);
+        }
+
         /** Stops everything (node, broker, database) and starts it again on the same data. */
         public void restart() {
             stack.close();
