@@ -22,8 +22,14 @@ class ArchitectureTest {
             .should().beFreeOfCycles();
 
     @ArchTest
-    static final ArchRule theSpiDependsOnTheJdkAlone = classes().that().resideInAPackage("io.tasker.api..")
-            .should().onlyDependOnClassesThat().resideInAnyPackage("io.tasker.api..", "java..");
+    static final ArchRule theSpiDependsOnTheJdkAlone = classes().that().resideInAPackage("io.tasker.api")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("io.tasker.api", "java..");
+
+    // The HTTP step handler adds JSON-B, which every Jakarta EE server provides.
+    @ArchTest
+    static final ArchRule theHttpStepHandlerAddsJsonBindingAlone = classes().that()
+            .resideInAPackage("io.tasker.api.http")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("io.tasker.api..", "java..", "jakarta.json.bind..");
 
     @ArchTest
     static final ArchRule jaxRsIsUsedByTheRestAdapterAlone = noClasses()

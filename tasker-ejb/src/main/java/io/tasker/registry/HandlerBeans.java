@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import java.util.List;
 
 /** Finds the CDI bean a step template names as its {@code handler_class}. */
 @ApplicationScoped
@@ -19,15 +20,23 @@ public class HandlerBeans {
      *     exactly one CDI bean
      */
     public StepHandler resolve(String className) {
-        Instance<?> candidates = beans.select(handlerType(className, Thread.currentThread().getContextClassLoader()));
+        Class<? extends StepHandler> type = handlerType(className, Thread.currentThread().getContextClassLoader());
+        Instance<?> candidates = beans.select(type);
         if (candidates.isUnsatisfied()) {
             throw new IllegalArgumentException("handler_class " + className + " is not a CDI bean: annotate it"
                     + " with a scope such as @ApplicationScoped and ship it in a bean archive");
         }
-        if (candidates.isAmbiguous()) {
+        if (!candidates.isAmbiguous()) {
+            return (StepHandler) candidates.get();
+        }
+        // A handler's subclasses are beans of its type too (HttpStepHandler and the user's subclass of it): the
+        // class named is the bean of exactly that class.
+        List<? extends Instance.Handle<?>> exact = candidates.handlesStream()
+                .filter(handle -> handle.getBean().getBeanClass() == type).toList();
+        if (exact.size() != 1) {
             throw new IllegalArgumentException("handler_class " + className + " matches more than one CDI bean");
         }
-        return (StepHandler) candidates.get();
+        return (StepHandler) exact.get(0).get();
     }
 
     /**

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.tasker.api.PermanentException;
 import io.tasker.api.RetryableException;
 import io.tasker.api.StepContext;
+import io.tasker.test.TestStepContext;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -95,56 +96,10 @@ class ExampleStepHandlerTest {
 
     private static StepContext context(String step, int attempt, Map<String, Object> taskContext,
                                        Map<String, Map<String, Object>> parents) {
-        return new StepContext() {
-            @Override
-            public long taskId() {
-                return 1;
-            }
-
-            @Override
-            public String namespace() {
-                return "examples";
-            }
-
-            @Override
-            public String taskName() {
-                return "test";
-            }
-
-            @Override
-            public String version() {
-                return "1.0.0";
-            }
-
-            @Override
-            public long stepId() {
-                return 10;
-            }
-
-            @Override
-            public String stepName() {
-                return step;
-            }
-
-            @Override
-            public int attempt() {
-                return attempt;
-            }
-
-            @Override
-            public Map<String, Object> taskContext() {
-                return taskContext;
-            }
-
-            @Override
-            public Map<String, Object> handlerConfig() {
-                return Map.of();
-            }
-
-            @Override
-            public Map<String, Map<String, Object>> parentResults() {
-                return parents;
-            }
-        };
+        TestStepContext context = TestStepContext.of(step).withAttempt(attempt).withTaskContext(taskContext);
+        for (Map.Entry<String, Map<String, Object>> parent : parents.entrySet()) {
+            context = context.withParentResult(parent.getKey(), parent.getValue());
+        }
+        return context;
     }
 }

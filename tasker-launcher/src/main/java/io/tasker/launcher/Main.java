@@ -1,53 +1,171 @@
 package io.tasker.launcher;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
+import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
-/** {@code ./tasker run}: starts the embedded default and keeps it running until Ctrl-C or SIGTERM. */
+/**
+ * {@code ./tasker}: {@code run} starts the embedded default and keeps it running until Ctrl-C or SIGTERM,
+ * {@code node} one more node beside it, {@code package} writes a deployable archive with the user's workflows.
+ * Exit codes: 0 done (or stopped on request), 1 Tasker did not start or a node died, 2 a usage error.
+ */
+@Command(name = "tasker", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        subcommands = {Main.Run.class, Main.Node.class, Main.Package.class, NewCommand.class,
+                CommandLine.HelpCommand.class},
+        description = "Tasker, a workflow engine for Jakarta EE.",
+        footer = {"%nAlso: ./tasker bench (the benchmark; ./tasker bench --help), ./tasker build (rebuild from "
+                + "source).", "%nEnvironment: TASKER_DATA_DIR, TASKER_HTTP_PORT, TASKER_DB_URL, TASKER_DB_USER, "
+                + "TASKER_DB_PASSWORD, TASKER_BROKER_URL, TASKER_DB_PORT, TASKER_BROKER_PORT, TASKER_NODE_NAME, "
+                + "TASKER_JVM_OPTIONS, TASKER_LAUNCHER_JVM_OPTIONS, TASKER_WORKFLOWS. Any other TASKER_* variable "
+                + "reaches Tasker's own configuration (see docs/configuration.md)."})
 public final class Main {
 
-    private Main() {
+    private static final int NOT_STARTED = 1;
+    private static final int USAGE = CommandLine.ExitCode.USAGE;
+
+    public static void main(String[] args) {
+        CommandLine cli = new CommandLine(new Main());
+        int exit = cli.execute(args.length == 0 ? new String[] {"run"} : args);
+        // 0 after Ctrl-C: the shutdown hook is stopping everything; exiting here would wait for it anyway.
+        if (exit != 0) {
+            System.exit(exit);
+        }
     }
 
-    public static void main(String[] args) throws Exception {
-        String command = args.length == 0 ? "run" : args[0];
-        switch (command) {
-            case "run", "node" -> {
-                int exit = run(command.equals("node"));
-                if (exit != 0) {
-                    System.exit(exit);
+    /** The user's workflows: {@code --workflows}, or else {@code TASKER_WORKFLOWS}. */
+    static final class WorkflowOptions {
+
+        @Option(names = "--workflows", arity = "1..*", paramLabel = "<jar|dir>",
+                description = "Your workflow jars, or directories of compiled classes (a Maven project's "
+                        + "target/classes), added to the application: their handlers become CDI beans and their "
+                        + "templates under META-INF/tasker/tasks are registered. Default: TASKER_WORKFLOWS (paths "
+                        + "separated by ':'). Output older than its Maven project's sources is refused.")
+        private List<Path> paths = new ArrayList<>();
+
+        Workflows workflows() {
+            return Workflows.of(paths, System.getenv(), Path.of(""));
+        }
+    }
+
+    /** Starts the embedded default, or one more node beside it, with the user's workflows. */
+    abstract static class Start implements Callable<Integer> {
+
+        @Mixin
+        private WorkflowOptions workflows;
+
+        private final boolean additionalNode;
+
+        Start(boolean additionalNode) {
+            this.additionalNode = additionalNode;
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            return start(additionalNode, workflows);
+        }
+    }
+
+    @Command(name = "run", mixinStandardHelpOptions = true,
+            description = "Start PostgreSQL, Artemis and Payara Micro with Tasker and the example workflows "
+                    + "(the default command); Ctrl-C stops all of them.")
+    static final class Run extends Start {
+        Run() {
+            super(false);
+        }
+    }
+
+    @Command(name = "node", mixinStandardHelpOptions = true,
+            description = "Start one more Payara Micro node (default node-2 on port 8081) against the PostgreSQL "
+                    + "and broker of a running \"run\" in the same directory.")
+    static final class Node extends Start {
+        Node() {
+            super(true);
+        }
+    }
+
+    @Command(name = "package", mixinStandardHelpOptions = true,
+            description = "Write Tasker with your workflows (and no examples) as a WAR, for Payara Micro or any "
+                    + "server that runs WARs, or as an EAR with them in its lib/.")
+    static final class Package implements Callable<Integer> {
+
+        @Mixin
+        private WorkflowOptions workflows;
+
+        @ArgGroup(multiplicity = "1")
+        private Output output;
+
+        static final class Output {
+            @Option(names = "--war", paramLabel = "<file>", required = true,
+                    description = "Write a WAR (name it tasker.war for the context root /tasker).")
+            private Path war;
+
+            @Option(names = "--ear", paramLabel = "<file>", required = true, description = "Write an EAR.")
+            private Path ear;
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            Workflows added;
+            try {
+                added = workflows.workflows();
+                if (added.isEmpty()) {
+                    throw new IllegalArgumentException("name the workflows to package: --workflows <jar|dir>...");
                 }
+            } catch (IllegalArgumentException e) {
+                System.err.println(e.getMessage());
+                return USAGE;
             }
-            case "help", "--help", "-h" -> usage();
-            default -> {
-                System.err.println("Unknown command '" + command + "'.");
-                usage();
-                System.exit(2);
+            RuntimeArtifacts artifacts = RuntimeArtifacts.locate().with(added);
+            Path scratch = Files.createTempDirectory("tasker-package");
+            try {
+                Path written = output.war != null ? artifacts.packageWar(output.war, scratch)
+                        : artifacts.packageEar(output.ear, scratch);
+                System.out.println("Wrote " + written.toAbsolutePath() + " with " + added.paths().size()
+                        + " workflow archive(s): " + added.paths());
+                return 0;
+            } catch (IllegalArgumentException e) {
+                System.err.println(e.getMessage());
+                return USAGE;
+            } finally {
+                Directories.deleteRecursively(scratch);
             }
         }
     }
 
     // "node" starts one more Payara Micro node against the PostgreSQL and broker of a running "run".
-    private static int run(boolean additionalNode) throws Exception {
+    private static int start(boolean additionalNode, WorkflowOptions workflowOptions) throws Exception {
         LauncherSettings settings;
+        Workflows workflows;
         try {
             settings = additionalNode ? LauncherSettings.forAdditionalNode(System.getenv(), Path.of(""))
                     : LauncherSettings.fromEnvironment(System.getenv(), Path.of(""));
+            workflows = workflowOptions.workflows();
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
-            return 2;
+            return USAGE;
         }
         JavaLogging.toFile(settings.dataDir().resolve("logs"), "launcher.log");
         System.out.println("Tasker data directory: " + settings.dataDir());
+        if (!workflows.isEmpty()) {
+            System.out.println("Your workflows: " + workflows.paths());
+        }
         long began = System.nanoTime();
         TaskerStack stack;
         try {
-            stack = TaskerStack.start(settings, Map.of(), System.out);
-        } catch (IllegalStateException e) {
+            stack = TaskerStack.start(settings, RuntimeArtifacts.locate().with(workflows), Map.of(), System.out);
+        } catch (IllegalStateException | IllegalArgumentException e) {
             // A reason the user can act on (a node that would not deploy, a name in use): no stack trace.
             System.err.println("Tasker did not start: " + e.getMessage());
-            return 1;
+            return NOT_STARTED;
         }
         AtomicBoolean stopRequested = new AtomicBoolean();
         Thread stopper = new Thread(() -> {
@@ -68,23 +186,15 @@ public final class Main {
         Runtime.getRuntime().removeShutdownHook(stopper);
         System.err.println("Payara Micro exited with code " + exit + "; see " + stack.node().logFile());
         stack.close();
-        return 1;
+        return NOT_STARTED;
     }
 
-    private static void usage() {
-        System.out.println("""
-                Usage: ./tasker [command]
-
-                  run    start PostgreSQL, Artemis and Payara Micro with Tasker (the default)
-                  node   start one more Payara Micro node (default node-2 on port 8081) against the PostgreSQL
-                         and broker of a running "run" in the same directory
-                  bench  run the benchmark (./tasker bench --help lists its options)
-                  build  rebuild Tasker from source
-                  help   show this text
-
-                Environment: TASKER_DATA_DIR, TASKER_HTTP_PORT, TASKER_DB_URL, TASKER_DB_USER, TASKER_DB_PASSWORD,
-                TASKER_BROKER_URL, TASKER_DB_PORT, TASKER_BROKER_PORT, TASKER_NODE_NAME, TASKER_JVM_OPTIONS,
-                TASKER_LAUNCHER_JVM_OPTIONS.
-                Any other TASKER_* variable reaches Tasker's own configuration (see docs/configuration.md).""");
+    /** The version of this build, from the launcher jar's manifest. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = Main.class.getPackage().getImplementationVersion();
+            return new String[] {"Tasker " + (version == null ? "(unpackaged build)" : version)};
+        }
     }
 }

@@ -133,7 +133,7 @@ public final class PayaraNode implements AutoCloseable {
                 "--prebootcommandfile", preBoot.toAbsolutePath().toString(),
                 "--postbootcommandfile", postBoot.toAbsolutePath().toString(),
                 "--postdeploycommandfile", postDeploy.toAbsolutePath().toString(),
-                "--deploy", artifacts.applicationWithExamples(root).toAbsolutePath().toString()));
+                "--deploy", artifacts.application(root).toAbsolutePath().toString()));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));

@@ -1,6 +1,7 @@
 package io.tasker.launcher;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -9,9 +10,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The archives users deploy, the WAR and the EAR, carry the engine and no workflow of ours: no example or benchmark
@@ -35,13 +39,45 @@ class ProductArchivesIT {
 
     @Test
     void theLauncherDeploysTheExamples() throws IOException {
-        Path application = RuntimeArtifacts.locate().applicationWithExamples(Files.createTempDirectory("application"));
+        Path application = RuntimeArtifacts.locate().application(Files.createTempDirectory("application"));
         List<String> demo = new ArrayList<>();
         try (InputStream in = Files.newInputStream(application)) {
             collectDemo("tasker.war", in, demo);
         }
         assertTrue(demo.contains("tasker.war!WEB-INF/lib/tasker-examples.jar!META-INF/tasker/tasks/examples/"
                 + "diamond_workflow.yaml"), "the launcher's application: " + demo);
+    }
+
+    @Test
+    void packagingAddsTheUsersWorkflowsAndNoExamples(@TempDir Path directory) throws IOException {
+        // The examples' jar stands in for a user's: what matters is where it lands.
+        Path workflow = Files.copy(RuntimeArtifacts.locate().examplesJar(), directory.resolve("orders.jar"));
+        RuntimeArtifacts artifacts = RuntimeArtifacts.locate().with(Workflows.of(List.of(workflow), Map.of(),
+                directory));
+
+        List<String> war = entries(artifacts.packageWar(directory.resolve("tasker.war"), directory));
+        List<String> ear = entries(artifacts.packageEar(directory.resolve("tasker.ear"), directory));
+
+        assertTrue(war.contains("WEB-INF/lib/orders.jar") && !war.contains("WEB-INF/lib/tasker-examples.jar"),
+                war.toString());
+        assertTrue(ear.contains("lib/orders.jar") && ear.contains("tasker-web.war"), ear.toString());
+        IllegalArgumentException clash = assertThrows(IllegalArgumentException.class, () -> RuntimeArtifacts.locate()
+                .with(Workflows.of(List.of(apiJar(war, directory)), Map.of(), directory))
+                .packageWar(directory.resolve("clash.war"), directory));
+        assertTrue(clash.getMessage().contains("tasker.war has its own"), clash.getMessage());
+    }
+
+    private static List<String> entries(Path archive) throws IOException {
+        try (ZipFile zip = new ZipFile(archive.toFile())) {
+            return zip.stream().map(ZipEntry::getName).toList();
+        }
+    }
+
+    // A jar named as the WAR's own tasker-api jar.
+    private static Path apiJar(List<String> war, Path directory) throws IOException {
+        String name = war.stream().filter(entry -> entry.startsWith("WEB-INF/lib/tasker-api")).findFirst()
+                .orElseThrow().substring("WEB-INF/lib/".length());
+        return Files.copy(RuntimeArtifacts.locate().examplesJar(), directory.resolve(name));
     }
 
     // Walks an archive and the archives inside it, noting templates, the examples' migrations and classes.

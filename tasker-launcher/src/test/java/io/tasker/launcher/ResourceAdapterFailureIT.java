@@ -31,8 +31,8 @@ class ResourceAdapterFailureIT {
     void aNodeWhoseResourceAdapterFailsToDeployIsStartedOnceMoreThenReported(RunningStack stack,
                                                                             @TempDir Path directory) throws Exception {
         RuntimeArtifacts real = RuntimeArtifacts.locate();
-        RuntimeArtifacts broken = new RuntimeArtifacts(real.payaraMicro(), real.taskerWar(),
-                adapterWhoseClassIsMissing(directory), real.examplesJar());
+        RuntimeArtifacts broken = new RuntimeArtifacts(real.payaraMicro(), real.taskerWar(), real.taskerEar(),
+                adapterWhoseClassIsMissing(directory), real.examplesJar(), real.workflows());
         LauncherSettings settings = new LauncherSettings(directory, TaskerStackExtension.freePorts(1).get(0),
                 Optional.of(stack.database()), Optional.of(stack.stack().broker()), 0, 0, "broken-adapter-node",
                 List.of(LauncherSettings.DEFAULT_JVM_OPTIONS.split(" ")));

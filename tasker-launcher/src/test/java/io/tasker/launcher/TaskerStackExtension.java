@@ -59,11 +59,13 @@ public class TaskerStackExtension implements BeforeAllCallback, ParameterResolve
 
         private final LauncherSettings settings;
         private final TraceReceiver traces;
+        private final HttpStub httpStub;
         private TaskerStack stack;
 
-        private RunningStack(LauncherSettings settings, TraceReceiver traces) {
+        private RunningStack(LauncherSettings settings, TraceReceiver traces, HttpStub httpStub) {
             this.settings = settings;
             this.traces = traces;
+            this.httpStub = httpStub;
             start();
         }
 
@@ -78,9 +80,10 @@ public class TaskerStackExtension implements BeforeAllCallback, ParameterResolve
             try {
                 return new RunningStack(new LauncherSettings(dataDir.toAbsolutePath(), ports.get(0), Optional.empty(),
                         Optional.empty(), ports.get(1), ports.get(2), "it-node",
-                        List.of(LauncherSettings.DEFAULT_JVM_OPTIONS.split(" "))), TraceReceiver.start());
+                        List.of(LauncherSettings.DEFAULT_JVM_OPTIONS.split(" "))), TraceReceiver.start(),
+                        HttpStub.start());
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot start the trace receiver", e);
+                throw new UncheckedIOException("cannot start the trace receiver or the HTTP stub", e);
             }
         }
 
@@ -89,10 +92,17 @@ public class TaskerStackExtension implements BeforeAllCallback, ParameterResolve
             return traces;
         }
 
-        // The test node's settings, and those that send its spans to the trace receiver.
+        /** The service the nodes' HTTP steps call. */
+        HttpStub httpStub() {
+            return httpStub;
+        }
+
+        // The test node's settings, and those that send its spans to the trace receiver and its HTTP steps to the
+        // stub.
         private Map<String, String> nodeSettings() {
             Map<String, String> nodeSettings = new HashMap<>(NODE_SETTINGS);
             nodeSettings.putAll(traces.nodeSettings());
+            nodeSettings.putAll(httpStub.nodeSettings());
             return nodeSettings;
         }
 
@@ -152,6 +162,7 @@ public class TaskerStackExtension implements BeforeAllCallback, ParameterResolve
         public void close() {
             stack.close();
             traces.close();
+            httpStub.close();
         }
     }
 

@@ -1,0 +1,108 @@
+package io.tasker.launcher;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What a new user does with a workflow of their own, through the commands {@code ./tasker} runs: generates a
+ * project ({@code new workflow}), builds it with Maven (its test-kit test runs), starts Tasker with its jar
+ * ({@code run --workflows}, on its own database and broker) and runs the workflow over REST to {@code complete}.
+ */
+class OwnWorkflowIT {
+
+    private static final Path CHECKOUT = Path.of("..").toAbsolutePath().normalize();
+    private static final Path LAUNCHER = Path.of("target", "tasker-launcher.jar").toAbsolutePath();
+
+    @Test
+    void aGeneratedWorkflowBuildsAndRunsOnTaskerStartedWithIt(@TempDir Path directory) throws Exception {
+        Process generate = command(directory, directory.resolve("new.log"), Map.of(), java("new", "workflow",
+                "it_own/ship_order", "--steps", "validate,pack,ship", "--dir", directory.toString()));
+        assertEquals(0, finish(generate, Duration.ofMinutes(1)), Files.readString(directory.resolve("new.log")));
+        Path project = directory.resolve("ship-order");
+
+        Path buildLog = directory.resolve("build.log");
+        Process build = command(project, buildLog, Map.of(), List.of(CHECKOUT.resolve("mvnw").toString(), "-B",
+                "package"));
+        assertEquals(0, finish(build, Duration.ofMinutes(5)), Files.readString(buildLog));
+        String report = Files.readString(project.resolve(
+                "target/surefire-reports/TEST-com.example.it_own.ship_order.ShipOrderWorkflowTest.xml"));
+        assertTrue(report.contains("tests=\"3\"") && report.contains("failures=\"0\"")
+                && report.contains("errors=\"0\""), report);
+
+        List<Integer> ports = TaskerStackExtension.freePorts(3);
+        Path runLog = directory.resolve("run.log");
+        Process run = command(directory, runLog, Map.of("TASKER_DATA_DIR", directory.resolve("data").toString(),
+                        "TASKER_HTTP_PORT", ports.get(0).toString(), "TASKER_DB_PORT", ports.get(1).toString(),
+                        "TASKER_BROKER_PORT", ports.get(2).toString()),
+                java("run", "--workflows", project.resolve("target/ship-order-0.1.0-SNAPSHOT.jar").toString()));
+        try {
+            awaitLine(run, runLog, "Tasker is ready", Duration.ofMinutes(4));
+            TaskerClient client = new TaskerClient(URI.create("http://localhost:" + ports.get(0) + "/tasker"));
+            long taskId = client.createTask("""
+                    {"namespace": "it_own", "name": "ship_order", "context": {"order": 7}}""");
+
+            JsonObject task = client.awaitFinished(taskId, Duration.ofSeconds(60));
+
+            assertEquals("complete", task.getString("status"), task.toString());
+            for (String step : List.of("validate", "pack", "ship")) {
+                assertEquals("done", RetryIT.step(task, step).getJsonObject("results").getString(step),
+                        task.toString());
+            }
+        } finally {
+            run.destroy();
+            if (!run.waitFor(90, TimeUnit.SECONDS)) {
+                run.destroyForcibly();
+            }
+        }
+    }
+
+    // The launcher as ./tasker runs it.
+    private static List<String> java(String... arguments) {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-Xmx256m", "-jar", LAUNCHER.toString()));
+        command.addAll(List.of(arguments));
+        return command;
+    }
+
+    private static Process command(Path workingDirectory, Path log, Map<String, String> env, List<String> command)
+            throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile())
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putAll(env);
+        return builder.start();
+    }
+
+    private static int finish(Process process, Duration within) throws InterruptedException {
+        if (!process.waitFor(within.toMillis(), TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("still running after " + within + ": " + process.info().commandLine());
+        }
+        return process.exitValue();
+    }
+
+    // Polls the log until the line appears; fails if the process ends first or the deadline passes.
+    private static void awaitLine(Process process, Path log, String line, Duration within) throws Exception {
+        Instant deadline = Instant.now().plus(within);
+        while (!Files.readString(log).contains(line)) {
+            if (!process.isAlive() || Instant.now().isAfter(deadline)) {
+                throw new AssertionError("no '" + line + "' (alive: " + process.isAlive() + "): "
+                        + Files.readString(log));
+            }
+            Thread.sleep(200);
+        }
+    }
+}
