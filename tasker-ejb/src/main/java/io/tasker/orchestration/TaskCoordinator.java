@@ -90,7 +90,7 @@ public class TaskCoordinator {
         NodeLifecycle.RunningPass running = lifecycle.passStarted();
         long started = System.nanoTime();
         Span span = tracing.passStarted(taskId);
-        try (Scope traced = span.makeCurrent()) {
+        try (Scope traced = tracing.enter(span)) {
             if (!lifecycle.acceptsPasses()) {
                 return new FinalizationDecision.Defer();
             }

@@ -8,6 +8,7 @@ import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.api.trace.TracerProvider;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import io.opentelemetry.context.propagation.TextMapGetter;
 import io.opentelemetry.context.propagation.TextMapSetter;
 import io.tasker.template.TaskKey;
@@ -80,8 +81,29 @@ public class Tracing {
         });
     }
 
+    /** Makes the span current until the scope closes; nothing while tracing is off. */
+    public Scope enter(Span span) {
+        return disabled ? Scope.noop() : span.makeCurrent();
+    }
+
+    /** Makes the trace context (a message's) current until the scope closes; nothing while tracing is off. */
+    public Scope enter(Context context) {
+        return disabled ? Scope.noop() : context.makeCurrent();
+    }
+
+    /**
+     * The task, to run on another thread in the current trace context; the task itself while tracing is off (the
+     * server's context storage costs on every step, a profile found, for spans that go nowhere).
+     */
+    public Runnable inCurrentContext(Runnable task) {
+        return disabled ? task : Context.current().wrap(task);
+    }
+
     /** Starts the span of a pass over the task, a child of the current context. */
     public Span passStarted(long taskId) {
+        if (disabled) {
+            return Span.getInvalid();
+        }
         return tracer.spanBuilder("tasker.pass").setSpanKind(SpanKind.CONSUMER).setAttribute(TASK_ID, taskId)
                 .startSpan();
     }
@@ -94,6 +116,9 @@ public class Tracing {
 
     /** Starts the span of a step attempt, a child of the current context (its pass). */
     public Span attemptStarted(long taskId, TaskKey task, String step, int attempt) {
+        if (disabled) {
+            return Span.getInvalid();
+        }
         Span span = tracer.spanBuilder("tasker.step " + step).setAttribute(TASK_ID, taskId)
                 .setAttribute(STEP, step).setAttribute(ATTEMPT, (long) attempt).startSpan();
         describe(span, task);

@@ -89,7 +89,7 @@ public class TaskRequestMdb implements MessageListener {
                 return;
             }
             try (LogContext.Scope correlation = LogContext.correlation(request.correlationId());
-                 Scope trace = TaskMessages.traceContext(tracing, message).makeCurrent()) {
+                 Scope trace = tracing.enter(TaskMessages.traceContext(tracing, message))) {
                 create(message, request);
             }
         } catch (JMSException e) {

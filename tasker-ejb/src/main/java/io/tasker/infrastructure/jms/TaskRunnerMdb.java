@@ -55,7 +55,7 @@ public class TaskRunnerMdb implements MessageListener {
             }
             long taskId = TaskMessages.taskId(message);
             try (LogContext.Scope task = LogContext.task(taskId, TaskMessages.correlationId(message));
-                 Scope trace = TaskMessages.traceContext(tracing, message).makeCurrent()) {
+                 Scope trace = tracing.enter(TaskMessages.traceContext(tracing, message))) {
                 if (coordinator.runPass(taskId) instanceof FinalizationDecision.Defer) {
                     context.setRollbackOnly();
                 }

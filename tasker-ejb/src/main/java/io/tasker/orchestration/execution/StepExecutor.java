@@ -60,7 +60,7 @@ public class StepExecutor {
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public StepOutcome execute(TaskSnapshot task, StepClaim step, IntSupplier claimLimit) {
         Span span = tracing.attemptStarted(task.taskId(), task.key(), step.name(), step.attempt());
-        try (Scope traced = span.makeCurrent();
+        try (Scope traced = tracing.enter(span);
              LogContext.Scope attempt = LogContext.attempt(task.correlationId(), task.taskId(), step.stepId(),
                      step.attempt())) {
             StepOutcome outcome = run(task, step, claimLimit);

@@ -1,7 +1,7 @@
 package io.tasker.orchestration.execution;
 
-import io.opentelemetry.context.Context;
 import io.tasker.config.TaskerSettings;
+import io.tasker.telemetry.Tracing;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -35,6 +35,9 @@ public class StepThreads implements Executor {
     @Inject
     private TaskerSettings settings;
 
+    @Inject
+    private Tracing tracing;
+
     private ThreadPoolExecutor pool;
     private volatile long lastStart = System.nanoTime();
 
@@ -49,7 +52,7 @@ public class StepThreads implements Executor {
     @Override
     public void execute(Runnable step) {
         // The step runs in the trace context of the pass that hands it over.
-        Runnable traced = Context.current().wrap(step);
+        Runnable traced = tracing.inCurrentContext(step);
         pool.execute(() -> {
             lastStart = System.nanoTime();
             traced.run();
