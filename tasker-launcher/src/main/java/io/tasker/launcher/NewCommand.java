@@ -49,7 +49,7 @@ final class NewCommand {
                 return CommandLine.ExitCode.USAGE;
             }
             System.out.println("Created " + project);
-            System.out.println("Next: cd " + project + " && mvn package, then, in Tasker's checkout:");
+            System.out.println("Next: cd " + project + " && ./mvnw package, then, in Tasker's checkout:");
             System.out.println("  ./tasker run --workflows " + project.resolve("target/classes"));
             if (!Files.isDirectory(Path.of(System.getProperty("user.home"), ".m2", "repository", "io", "tasker",
                     "tasker-api"))) {

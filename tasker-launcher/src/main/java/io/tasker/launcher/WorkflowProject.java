@@ -19,14 +19,17 @@ import javax.lang.model.SourceVersion;
 
 /**
  * A standalone Maven project for one workflow, as {@code ./tasker new workflow} writes it: the template (its steps
- * in a line, each depending on the one before), one handler per step, {@code beans.xml}, a README and a passing test
- * written with the test kit. It compiles against {@code tasker-api} and tests with {@code tasker-test} from the local
+ * in a line, each depending on the one before), one handler per step, {@code beans.xml}, a README, a passing test
+ * written with the test kit, and Tasker's Maven wrapper. It compiles against {@code tasker-api} and tests with {@code tasker-test} from the local
  * Maven repository.
  */
 public final class WorkflowProject {
 
     // The template's rule for names (docs/workflows.md): letters, digits, '_' and '-', at most 64 characters.
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+    // The project builds with its own ./mvnw, Tasker's Maven wrapper, so a JDK is all it needs.
+    private static final List<String> MAVEN_WRAPPER = List.of("mvnw", "mvnw.cmd",
+            ".mvn/wrapper/maven-wrapper.properties");
     private static final Pattern PACKAGE = Pattern.compile("[a-z_][a-z0-9_]*(\\.[a-z_][a-z0-9_]*)*");
 
     private final String namespace;
@@ -110,6 +113,11 @@ public final class WorkflowProject {
         }
         write(project.resolve("src/test/java").resolve(javaPackage.replace('.', '/'))
                 .resolve(values.get("testClass") + ".java"), "WorkflowTest.java.tmpl", values);
+        for (String file : MAVEN_WRAPPER) {
+            Files.createDirectories(project.resolve(file).getParent());
+            Files.writeString(project.resolve(file), resource("wrapper/" + file));
+        }
+        project.resolve("mvnw").toFile().setExecutable(true, false);
         return project;
     }
 

@@ -126,7 +126,7 @@ public final class Workflows {
                 .findFirst()
                 .ifPresent(source -> {
                     throw new IllegalArgumentException("--workflows: " + workflow + " is older than " + source
-                            + ": build the workflows again (mvn package in " + project.get() + ") and retry");
+                            + ": build the workflows again (./mvnw package in " + project.get() + ") and retry");
                 });
     }
 

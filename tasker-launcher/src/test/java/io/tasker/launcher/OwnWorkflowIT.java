@@ -19,12 +19,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What a new user does with a workflow of their own, through the commands {@code ./tasker} runs: generates a
- * project ({@code new workflow}), builds it with Maven (its test-kit test runs), starts Tasker with its jar
+ * project ({@code new workflow}), builds it with its own Maven wrapper (its test-kit test runs), starts Tasker with its jar
  * ({@code run --workflows}, on its own database and broker) and runs the workflow over REST to {@code complete}.
  */
 class OwnWorkflowIT {
 
-    private static final Path CHECKOUT = Path.of("..").toAbsolutePath().normalize();
     private static final Path LAUNCHER = Path.of("target", "tasker-launcher.jar").toAbsolutePath();
 
     @Test
@@ -35,8 +34,7 @@ class OwnWorkflowIT {
         Path project = directory.resolve("ship-order");
 
         Path buildLog = directory.resolve("build.log");
-        Process build = command(project, buildLog, Map.of(), List.of(CHECKOUT.resolve("mvnw").toString(), "-B",
-                "package"));
+        Process build = command(project, buildLog, Map.of(), List.of("./mvnw", "-B", "package"));
         assertEquals(0, finish(build, Duration.ofMinutes(5)), Files.readString(buildLog));
         String report = Files.readString(project.resolve(
                 "target/surefire-reports/TEST-com.example.it_own.ship_order.ShipOrderWorkflowTest.xml"));

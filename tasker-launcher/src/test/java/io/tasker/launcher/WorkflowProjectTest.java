@@ -46,6 +46,8 @@ class WorkflowProjectTest {
         assertFalse(pom.contains("@"), "the build filled in every version: " + pom);
         assertTrue(Files.isRegularFile(project.resolve("src/main/resources/META-INF/beans.xml")));
         assertTrue(Files.readString(project.resolve("README.md")).contains("./tasker run --workflows"));
+        assertTrue(Files.isExecutable(project.resolve("mvnw"))
+                && Files.isRegularFile(project.resolve(".mvn/wrapper/maven-wrapper.properties")));
     }
 
     @Test
