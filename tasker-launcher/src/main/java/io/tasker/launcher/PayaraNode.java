@@ -21,8 +21,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One Payara Micro process running Tasker: the Artemis resource adapter is configured for the broker by a pre-boot
- * command file and deployed by a post-boot one, then the application (the Tasker WAR with the example workflows);
- * its HTTP port opens once the application is deployed. Database settings reach the application as
+ * command file and deployed by a post-boot one, then the application (the Tasker WAR with the example workflows and
+ * the user's, {@link RuntimeArtifacts#application}); its HTTP port opens once the application is deployed. Database settings reach the application as
  * {@code TASKER_DB_*} environment variables (read through MicroProfile Config). Its log goes to a file.
  */
 public final class PayaraNode implements AutoCloseable {
