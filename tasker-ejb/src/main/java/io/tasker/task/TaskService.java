@@ -12,7 +12,6 @@ import io.tasker.json.JsonDocuments;
 import io.tasker.registry.HandlerRegistry;
 import io.tasker.registry.RegisteredTask;
 import io.tasker.telemetry.EngineMetrics;
-import io.tasker.template.StepTemplate;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -95,7 +94,7 @@ public class TaskService {
         settings.contextLimit().check("context", contextJson);
         RegisteredTask definition = registry.resolve(request.namespace(), request.name(), request.version());
         List<FieldError> problems = new ArrayList<>(definition.contextViolations(request.context()));
-        problems.addAll(bypassProblems(definition, request.bypassSteps()));
+        problems.addAll(BypassedSteps.problems(definition.template(), request.bypassSteps()));
         if (!problems.isEmpty()) {
             throw new InvalidRequestException(problems);
         }
@@ -129,19 +128,5 @@ public class TaskService {
         if (!store.annotateTask(taskId, annotation)) {
             throw new NotFoundException("task " + taskId + " does not exist");
         }
-    }
-
-    private static List<FieldError> bypassProblems(RegisteredTask definition, List<String> bypassSteps) {
-        List<FieldError> problems = new ArrayList<>();
-        for (String name : bypassSteps) {
-            Optional<StepTemplate> step = definition.template().step(name);
-            if (step.isEmpty()) {
-                problems.add(new FieldError("bypass_steps", "task " + definition.key() + " has no step '" + name
-                        + "'"));
-            } else if (!step.get().skippable()) {
-                problems.add(new FieldError("bypass_steps", "step '" + name + "' is not skippable"));
-            }
-        }
-        return problems;
     }
 }

@@ -19,9 +19,9 @@ import javax.lang.model.SourceVersion;
 
 /**
  * A standalone Maven project for one workflow, as {@code ./tasker new workflow} writes it: the template (its steps
- * in a line, each depending on the one before), one handler per step, {@code beans.xml}, a README, a passing test
- * written with the test kit, and Tasker's Maven wrapper. It compiles against {@code tasker-api} and tests with {@code tasker-test} from the local
- * Maven repository.
+ * in a line, each depending on the one before), one handler per step, {@code beans.xml}, a README, passing tests
+ * written with the test kit (each handler alone, and the whole workflow), and Tasker's Maven wrapper. It compiles
+ * against {@code tasker-api} and tests with {@code tasker-test} from the local Maven repository.
  */
 public final class WorkflowProject {
 
@@ -97,6 +97,7 @@ public final class WorkflowProject {
         values.put("testClass", className(name) + "WorkflowTest");
         values.put("steps", stepTemplates());
         values.put("tests", handlerTests());
+        values.put("lastStep", steps.get(steps.size() - 1));
 
         Path sources = project.resolve("src/main/java").resolve(javaPackage.replace('.', '/'));
         write(project.resolve("pom.xml"), "pom.xml.tmpl", values);

@@ -38,8 +38,10 @@ class OwnWorkflowIT {
         assertEquals(0, finish(build, Duration.ofMinutes(5)), Files.readString(buildLog));
         String report = Files.readString(project.resolve(
                 "target/surefire-reports/TEST-com.example.it_own.ship_order.ShipOrderWorkflowTest.xml"));
-        assertTrue(report.contains("tests=\"3\"") && report.contains("failures=\"0\"")
-                && report.contains("errors=\"0\""), report);
+        // A test of each handler, and the test kit's runs of the whole workflow (to complete, and with a retry).
+        assertTrue(report.contains("tests=\"5\"") && report.contains("failures=\"0\"")
+                && report.contains("errors=\"0\"") && report.contains("theWorkflowRunsEveryStepToComplete")
+                && report.contains("aFailedAttemptIsRetriedAfterTheBackOff"), report);
 
         List<Integer> ports = TaskerStackExtension.freePorts(3);
         Path runLog = directory.resolve("run.log");

@@ -41,6 +41,8 @@ class WorkflowProjectTest {
         String test = Files.readString(project.resolve(
                 "src/test/java/com/acme/shop/ship_order/ShipOrderWorkflowTest.java"));
         assertTrue(test.contains("new PackBoxHandler().handle(TestStepContext.of(\"pack-box\"))"), test);
+        assertTrue(test.contains("TestTask.fromResource(TEMPLATE)") && test.contains(".withHandler(\"ship\", ")
+                && test.contains("\"META-INF/tasker/tasks/shop/ship_order.yaml\""), test);
         String pom = Files.readString(project.resolve("pom.xml"));
         assertTrue(pom.contains("<artifactId>ship-order</artifactId>") && pom.contains("<groupId>com.acme</groupId>"));
         assertFalse(pom.contains("@"), "the build filled in every version: " + pom);

@@ -2,10 +2,8 @@ package io.tasker.orchestration.execution;
 
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.context.Scope;
-import io.tasker.api.PermanentException;
 import io.tasker.api.StepHandler;
 import io.tasker.config.TaskerSettings;
-import io.tasker.json.JsonDocuments;
 import io.tasker.orchestration.claim.StepClaim;
 import io.tasker.orchestration.claim.TaskSnapshot;
 import io.tasker.registry.HandlerRegistry;
@@ -82,19 +80,15 @@ public class StepExecutor {
             RegisteredTask definition = registry.find(task.key())
                     .orElseThrow(() -> new MissingHandlerException("task " + task.key() + " is not registered"));
             StepHandler handler = definition.handler(step.name())
-                    .orElseThrow(() -> new MissingHandlerException("task " + task.key() + " has no step " + step.name()));
+                    .orElseThrow(() -> new MissingHandlerException("task " + task.key() + " has no step "
+                            + step.name()));
             Map<String, Object> handlerConfig = definition.template().step(step.name()).orElseThrow().handlerConfig();
             Map<String, Object> results;
             try (EngineMetrics.RunningAttempt running = metrics.attemptStarted(task.key(), step.name(),
                     step.attempt())) {
                 results = handler.handle(new EngineStepContext(task, step, handlerConfig));
             }
-            resultsJson = JsonDocuments.writeChecked(results == null ? Map.of() : results, "the handler's results");
-            if (settings.resultsLimit().exceededBy(resultsJson)) {
-                throw new PermanentException("the handler's results are larger than the limit of "
-                        + settings.resultsLimit().bytes() + " bytes (" + settings.resultsLimit().setting() + ")",
-                        "results_too_large");
-            }
+            resultsJson = HandlerResults.recordable(results, settings.resultsLimit());
         } catch (Exception e) {
             session.setRollbackOnly();
             return StepOutcome.failed(step, e);

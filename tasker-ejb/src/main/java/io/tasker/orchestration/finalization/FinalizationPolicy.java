@@ -16,14 +16,14 @@ public final class FinalizationPolicy {
 
     /**
      * @param buffer added to a computed wait, so the message does not arrive just before it is due
-     * @param maximumBackoff the longest a retry may be waited for
+     * @param maximumBackoff the longest back-off of a step: a retry is waited for at most that plus the buffer
      * @param lease how long a claim holds: the wait for steps another pass runs when their lease is unknown
      * @param waitingDelay when steps wait for dependencies that nothing is working on, how long until it is looked
      *     at again
      */
     public FinalizationPolicy(Duration buffer, Duration maximumBackoff, Duration lease, Duration waitingDelay) {
         this.buffer = buffer;
-        this.maximumBackoff = maximumBackoff;
+        this.maximumBackoff = maximumBackoff.plus(buffer);
         this.lease = lease;
         this.waitingDelay = waitingDelay;
     }

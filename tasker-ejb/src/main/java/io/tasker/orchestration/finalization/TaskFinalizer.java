@@ -45,7 +45,7 @@ public class TaskFinalizer {
 
     @PostConstruct
     void createPolicy() {
-        policy = new FinalizationPolicy(settings.backoffBuffer(), settings.maxBackoff().plus(settings.backoffBuffer()),
+        policy = new FinalizationPolicy(settings.backoffBuffer(), settings.maxBackoff(),
                 settings.stepLease(), settings.waitingDelay());
     }
 

@@ -58,8 +58,8 @@ class FinalizationPolicyTest {
     }
 
     @Test
-    void neverWaitsLongerThanTheMaximumBackoff() {
-        assertEquals(new FinalizationDecision.Reenqueue(Duration.ofSeconds(300), "retry_backoff"),
+    void neverWaitsLongerThanTheMaximumBackoffAndTheBuffer() {
+        assertEquals(new FinalizationDecision.Reenqueue(Duration.ofMillis(300_050), "retry_backoff"),
                 decide(ExecutionStatus.WAITING_FOR_DEPENDENCIES, NOW.plusSeconds(3600)));
     }
 
