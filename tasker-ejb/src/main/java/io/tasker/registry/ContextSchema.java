@@ -9,8 +9,11 @@ import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.path.NodePath;
 import io.tasker.errors.FieldError;
 import io.tasker.json.JsonDocuments;
+import io.tasker.template.TaskTemplate;
+import io.tasker.template.TemplateException;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The JSON Schema a task's context must satisfy, with standard semantics: {@code required} means
@@ -26,6 +29,19 @@ public final class ContextSchema {
 
     private ContextSchema(Schema schema) {
         this.schema = schema;
+    }
+
+    /**
+     * The compiled schema of the template's tasks' context, if it declares one.
+     *
+     * @throws TemplateException naming the template when its schema is not a valid JSON Schema
+     */
+    public static Optional<ContextSchema> of(TaskTemplate template) {
+        try {
+            return template.contextSchema().map(ContextSchema::compile);
+        } catch (IllegalArgumentException e) {
+            throw new TemplateException(template.source(), e.getMessage());
+        }
     }
 
     /**

@@ -60,7 +60,7 @@ public class RegistryBootstrap {
             List<TaskTemplate> templates = new TemplateLoader(parser).load(sources());
             for (TaskTemplate template : templates) {
                 DefinitionStore.DefinitionIds ids = definitions.record(template);
-                registry.register(new RegisteredTask(template, handlers(template), contextSchema(template),
+                registry.register(new RegisteredTask(template, handlers(template), ContextSchema.of(template).orElse(null),
                         ids.namedTaskId(), ids.namedStepIds()), false);
             }
             LOG.info(() -> "TASKER-REG-001 registered " + templates.size() + " task templates: "
@@ -89,13 +89,5 @@ public class RegistryBootstrap {
             }
         }
         return handlers;
-    }
-
-    private static ContextSchema contextSchema(TaskTemplate template) {
-        try {
-            return template.contextSchema().map(ContextSchema::compile).orElse(null);
-        } catch (IllegalArgumentException e) {
-            throw new TemplateException(template.source(), e.getMessage());
-        }
     }
 }

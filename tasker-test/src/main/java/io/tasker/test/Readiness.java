@@ -12,7 +12,7 @@ import java.util.Objects;
  * The engine's readiness rules, which run in PostgreSQL ({@code get_step_readiness_status} and
  * {@code get_task_execution_context} in sql/R__readiness.sql), stated over the steps of a task under test. The
  * statement is checked against the database's by running the same workflows both ways and comparing their
- * transitions (the launcher's TestKitConformanceIT): a change to either side that the other does not follow fails
+ * transitions (the launcher's KitConformanceIT): a change to either side that the other does not follow fails
  * that test.
  */
 final class Readiness {

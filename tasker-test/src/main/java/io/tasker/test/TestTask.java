@@ -102,7 +102,7 @@ public final class TestTask {
 
     private static TestTask checked(String source, String yaml) {
         TestTask task = new TestTask(source, yaml, Map.of(), Set.of(), EngineSettings.defaults(), Map.of(), 0);
-        task.template();
+        ContextSchema.of(task.template());
         return task;
     }
 
@@ -161,8 +161,8 @@ public final class TestTask {
         TaskTemplate template = template();
         Map<String, Object> stored = JsonDocuments.readObject(JsonDocuments.writeChecked(context,
                 "the task's context"));
-        List<FieldError> problems = new ArrayList<>(template.contextSchema()
-                .map(schema -> ContextSchema.compile(schema).violations(stored))
+        List<FieldError> problems = new ArrayList<>(ContextSchema.of(template)
+                .map(schema -> schema.violations(stored))
                 .orElse(List.of()));
         problems.addAll(BypassedSteps.problems(template, List.copyOf(bypassed)));
         if (!problems.isEmpty()) {

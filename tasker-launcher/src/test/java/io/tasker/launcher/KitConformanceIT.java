@@ -36,7 +36,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * different steps, the claimant's name, the jittered wait before a retry.
  */
 @ExtendWith(TaskerStackExtension.class)
-class TestKitConformanceIT {
+class KitConformanceIT {
 
     // The metadata both sides must agree on; the rest (claimed_by, backoff_seconds, delay_ms) depends on timing.
     private static final Set<String> COMPARED = Set.of("attempt", "retry_attempt", "permanent", "counted", "bypassed",
