@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import picocli.CommandLine.ParameterException;
 
 /**
  * {@code ./tasker bench}: runs the benchmark workloads against the embedded default (started here on a fresh data
@@ -49,11 +50,11 @@ public final class BenchMain {
         try {
             options = BenchOptions.parse(args);
         } catch (BenchOptions.HelpRequested e) {
-            System.out.print(BenchOptions.USAGE);
+            System.out.print(BenchOptions.usage());
             return 0;
-        } catch (IllegalArgumentException e) {
+        } catch (ParameterException e) {
             System.err.println(e.getMessage());
-            System.err.print(BenchOptions.USAGE);
+            System.err.print(BenchOptions.usage());
             return 2;
         }
         JavaLogging.toFile(options.dataDir().resolveSibling(options.dataDir().getFileName() + "-logs"), "bench.log");

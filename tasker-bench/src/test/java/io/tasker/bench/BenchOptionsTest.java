@@ -11,6 +11,7 @@ import java.util.EnumSet;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine.ParameterException;
 
 class BenchOptionsTest {
 
@@ -50,18 +51,18 @@ class BenchOptionsTest {
     void rejectsWhatItCannotUseNamingTheOption() {
         assertMessage("--workload must be one of W1, W2, W3, W4, latency, list or all, got 'W9'", "--workload", "W9");
         assertMessage("--n must be at least 1, got 0", "--n", "0");
-        assertMessage("--submitters must be a whole number of at least 0, got 'many'", "--submitters", "many");
-        assertMessage("--n needs a value", "--n");
-        assertMessage("--warmup must be a whole number of at least 0, got 'long'", "--warmup", "long");
-        assertMessage("unknown option --fast", "--fast", "yes");
+        assertMessage("Invalid value for option '--submitters': 'many' is not an int", "--submitters", "many");
+        assertMessage("Missing required parameter for option '--n' (N)", "--n");
+        assertMessage("--warmup must be steady or a whole number of at least 0, got 'long'", "--warmup", "long");
+        assertMessage("Unknown options: '--fast', 'yes'", "--fast", "yes");
         assertMessage("--history needs the embedded default's database: drop --url", "--history", "1000",
                 "--url", "http://host/tasker");
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse("--url", "ftp://x"))
+        assertTrue(assertThrows(ParameterException.class, () -> BenchOptions.parse("--url", "ftp://x"))
                 .getMessage().startsWith("--url must be the API's http(s) address"));
     }
 
     private static void assertMessage(String message, String... args) {
-        assertEquals(message, assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse(args))
+        assertEquals(message, assertThrows(ParameterException.class, () -> BenchOptions.parse(args))
                 .getMessage());
     }
 }

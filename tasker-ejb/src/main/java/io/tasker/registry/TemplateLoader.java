@@ -19,22 +19,48 @@ public final class TemplateLoader {
         this.parser = parser;
     }
 
+    /** The templates that passed every check, and what is wrong with each of the others, in the sources' order. */
+    public record Checked(List<TaskTemplate> templates, List<TemplateException> problems) {
+
+        public Checked {
+            templates = List.copyOf(templates);
+            problems = List.copyOf(problems);
+        }
+    }
+
+    /**
+     * Parses and checks every template: the template's own rules, its context schema, and that no two templates
+     * define the same namespace, name and version.
+     */
+    public Checked check(List<TemplateSource> sources) {
+        Map<TaskKey, TaskTemplate> byKey = new HashMap<>();
+        List<TaskTemplate> templates = new ArrayList<>();
+        List<TemplateException> problems = new ArrayList<>();
+        for (TemplateSource source : sources) {
+            try {
+                TaskTemplate template = parser.parse(source.location(), source.yaml());
+                ContextSchema.of(template);
+                TaskTemplate earlier = byKey.putIfAbsent(template.key(), template);
+                if (earlier != null) {
+                    throw new TemplateException(source.location(), template.fullName() + " is already defined by "
+                            + earlier.source());
+                }
+                templates.add(template);
+            } catch (TemplateException e) {
+                problems.add(e);
+            }
+        }
+        return new Checked(templates, problems);
+    }
+
     /**
      * @throws TemplateException for the first template that is invalid or defines a key another one already did
      */
     public List<TaskTemplate> load(List<TemplateSource> sources) {
-        Map<TaskKey, TaskTemplate> byKey = new HashMap<>();
-        List<TaskTemplate> templates = new ArrayList<>();
-        for (TemplateSource source : sources) {
-            TaskTemplate template = parser.parse(source.location(), source.yaml());
-            TaskTemplate earlier = byKey.putIfAbsent(
-                    template.key(), template);
-            if (earlier != null) {
-                throw new TemplateException(source.location(), template.fullName() + " is already defined by "
-                        + earlier.source());
-            }
-            templates.add(template);
+        Checked checked = check(sources);
+        if (!checked.problems().isEmpty()) {
+            throw checked.problems().get(0);
         }
-        return templates;
+        return checked.templates();
     }
 }

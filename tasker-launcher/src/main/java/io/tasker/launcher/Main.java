@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
+import io.tasker.cli.TaskerCli;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -15,25 +16,29 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code ./tasker}: {@code run} starts the embedded default and keeps it running until Ctrl-C or SIGTERM,
- * {@code node} one more node beside it, {@code package} writes a deployable archive with the user's workflows.
- * Exit codes: 0 done (or stopped on request), 1 Tasker did not start or a node died, 2 a usage error.
+ * {@code node} one more node beside it, {@code package} writes a deployable archive with the user's workflows;
+ * {@code tasks}, {@code steps}, {@code handlers} and {@code templates} are the CLI's ({@link TaskerCli}).
+ * Exit codes: 0 done (or stopped on request), 1 Tasker did not start or a node died, 2 a usage error (the CLI's
+ * commands: docs/cli.md).
  */
 @Command(name = "tasker", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         subcommands = {Main.Run.class, Main.Node.class, Main.Package.class, NewCommand.class,
                 CommandLine.HelpCommand.class},
         description = "Tasker, a workflow engine for Jakarta EE.",
-        footer = {"%nAlso: ./tasker bench (the benchmark; ./tasker bench --help), ./tasker build (rebuild from "
-                + "source).", "%nEnvironment: TASKER_DATA_DIR, TASKER_HTTP_PORT, TASKER_DB_URL, TASKER_DB_USER, "
-                + "TASKER_DB_PASSWORD, TASKER_BROKER_URL, TASKER_DB_PORT, TASKER_BROKER_PORT, TASKER_NODE_NAME, "
-                + "TASKER_JVM_OPTIONS, TASKER_LAUNCHER_JVM_OPTIONS, TASKER_WORKFLOWS. Any other TASKER_* variable "
-                + "reaches Tasker's own configuration (see docs/configuration.md)."})
+        footer = {"%nOperators' commands against a running server (docs/cli.md): tasks, steps, handlers; "
+                + "offline: templates validate.", "Also: ./tasker bench (the benchmark; ./tasker bench --help), "
+                + "./tasker build (rebuild from source).", "%nEnvironment: TASKER_DATA_DIR, TASKER_HTTP_PORT, "
+                + "TASKER_DB_URL, TASKER_DB_USER, TASKER_DB_PASSWORD, TASKER_BROKER_URL, TASKER_DB_PORT, "
+                + "TASKER_BROKER_PORT, TASKER_NODE_NAME, TASKER_JVM_OPTIONS, TASKER_LAUNCHER_JVM_OPTIONS, "
+                + "TASKER_WORKFLOWS. Any other TASKER_* variable reaches Tasker's own configuration (see "
+                + "docs/configuration.md)."})
 public final class Main {
 
     private static final int NOT_STARTED = 1;
     private static final int USAGE = CommandLine.ExitCode.USAGE;
 
     public static void main(String[] args) {
-        CommandLine cli = new CommandLine(new Main());
+        CommandLine cli = TaskerCli.commandLine(new Main());
         int exit = cli.execute(args.length == 0 ? new String[] {"run"} : args);
         // 0 after Ctrl-C: the shutdown hook is stopping everything; exiting here would wait for it anyway.
         if (exit != 0) {

@@ -59,8 +59,9 @@ public final class Workflows {
             Path workflow = workingDirectory.resolve(path).toAbsolutePath().normalize();
             checkUsable(workflow);
             refuseIfStale(workflow);
-            if (!jarNames.add(jarName(workflow))) {
-                throw new IllegalArgumentException("--workflows: two of them would be " + jarName(workflow)
+            String name = jarName(workflow);
+            if (!jarNames.add(name)) {
+                throw new IllegalArgumentException("--workflows: two of them would be " + name
                         + " in the application; rename one (" + workflow + ")");
             }
             paths.add(workflow);

@@ -19,8 +19,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What a new user does with a workflow of their own, through the commands {@code ./tasker} runs: generates a
- * project ({@code new workflow}), builds it with its own Maven wrapper (its test-kit test runs), starts Tasker with its jar
- * ({@code run --workflows}, on its own database and broker) and runs the workflow over REST to {@code complete}.
+ * project ({@code new workflow}), builds it with its own Maven wrapper (its test-kit tests run), checks a broken copy
+ * of its template with the CLI ({@code templates validate}), starts Tasker with its jar ({@code run --workflows}, on
+ * its own database and broker) and runs the workflow over REST to {@code complete}.
  */
 class OwnWorkflowIT {
 
@@ -42,6 +43,18 @@ class OwnWorkflowIT {
         assertTrue(report.contains("tests=\"5\"") && report.contains("failures=\"0\"")
                 && report.contains("errors=\"0\"") && report.contains("theWorkflowRunsEveryStepToComplete")
                 && report.contains("aFailedAttemptIsRetriedAfterTheBackOff"), report);
+
+        // The CLI checks a template as the server would, offline: a broken copy is refused, naming its step.
+        Path broken = Files.createDirectories(directory.resolve("broken"));
+        Files.writeString(broken.resolve("ship_order.yaml"), Files.readString(project.resolve(
+                "src/main/resources/META-INF/tasker/tasks/it_own/ship_order.yaml"))
+                .replace("depends_on_step: validate", "depends_on_step: unpack"));
+        Path validateLog = directory.resolve("validate.log");
+        assertEquals(1, finish(command(directory, validateLog, Map.of(), java("templates", "validate",
+                broken.toString(), "--classpath", project.resolve("target/classes").toString())),
+                Duration.ofMinutes(1)), Files.readString(validateLog));
+        assertTrue(Files.readString(validateLog).contains("(step 'pack'): depends on unknown step 'unpack'"),
+                Files.readString(validateLog));
 
         List<Integer> ports = TaskerStackExtension.freePorts(3);
         Path runLog = directory.resolve("run.log");
