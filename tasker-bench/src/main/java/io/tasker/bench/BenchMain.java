@@ -18,7 +18,9 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine.ParameterException;
 
@@ -59,8 +61,10 @@ public final class BenchMain {
         }
         JavaLogging.toFile(options.dataDir().resolveSibling(options.dataDir().getFileName() + "-logs"), "bench.log");
         try (BenchTarget target = options.url().isPresent() ? BenchTarget.remote(options.url().get())
-                : BenchTarget.embedded(options.dataDir())) {
-            run(options, target);
+                : BenchTarget.embedded(options.dataDir());
+             DbSchedulerPeer peer = options.compareWithPeer()
+                     ? DbSchedulerPeer.start(target.database().orElseThrow(), RUN_TIMEOUT) : null) {
+            run(options, target, Optional.ofNullable(peer));
             return 0;
         } catch (IllegalStateException e) {
             System.err.println("The benchmark failed: " + e.getMessage());
@@ -68,7 +72,8 @@ public final class BenchMain {
         }
     }
 
-    private static void run(BenchOptions options, BenchTarget target) throws Exception {
+    private static void run(BenchOptions options, BenchTarget target, Optional<DbSchedulerPeer> peer)
+            throws Exception {
         JsonObject environment = environment(target.database(), options);
         System.out.println("Benchmarking " + target.api() + " " + environment);
         TaskerApi api = new TaskerApi(target.api());
@@ -85,13 +90,30 @@ public final class BenchMain {
         }
         List<Measurement> measurements = new ArrayList<>();
         System.out.println(Measurement.tableHeader());
-        long workflowsRun = 0;
+        List<WorkloadDriver> drivers = new ArrayList<>(List.of(runner));
+        peer.ifPresent(drivers::add);
+        Map<String, Long> workflowsRun = new HashMap<>();
+        List<Comparison> comparisons = new ArrayList<>();
         for (Workload workload : options.workloads()) {
-            workflowsRun += warmUp(runner, workload, options, workflowsRun);
-            Measurement measurement = runner.throughput(workload, options.count(workload), options.submitters());
-            workflowsRun += measurement.n();
-            System.out.println(measurement.toTableRow());
-            measurements.add(measurement);
+            List<Measurement> pair = new ArrayList<>();
+            for (WorkloadDriver driver : drivers) {
+                long before = workflowsRun.getOrDefault(driver.system(), 0L);
+                long warmed = warmUp(driver, workload, options, before);
+                Measurement measurement = driver.throughput(workload, options.count(workload), options.submitters());
+                workflowsRun.put(driver.system(), before + warmed + measurement.n());
+                System.out.println(measurement.toTableRow());
+                pair.add(measurement);
+            }
+            measurements.addAll(pair);
+            if (pair.size() == 2) {
+                comparisons.add(Comparison.of(pair.get(0), pair.get(1)));
+            }
+        }
+        if (!comparisons.isEmpty()) {
+            System.out.println();
+            System.out.println(Comparison.tableHeader());
+            comparisons.forEach(comparison -> System.out.println(comparison.toTableRow()));
+            System.out.println();
         }
         if (options.latency()) {
             Measurement latency = runner.latency(Workload.W2, options.latencyN());
@@ -105,32 +127,33 @@ public final class BenchMain {
                 measurements.add(list);
             }
         }
-        List<String> lines = measurements.stream().map(m -> m.toJsonLine(environment)).toList();
+        List<String> lines = new ArrayList<>(measurements.stream().map(m -> m.toJsonLine(environment)).toList());
+        comparisons.forEach(comparison -> lines.add(comparison.toJsonLine(environment)));
         Files.write(options.out(), lines, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
                 StandardOpenOption.APPEND);
         System.out.println("Appended " + lines.size() + " results to " + options.out().toAbsolutePath());
     }
 
     // As many workflows as asked, or rounds until the throughput is steady (SteadyState); returns how many ran.
-    private static long warmUp(WorkloadRunner runner, Workload workload, BenchOptions options, long workflowsRun)
+    private static long warmUp(WorkloadDriver driver, Workload workload, BenchOptions options, long workflowsRun)
             throws InterruptedException {
         if (options.warmup().isPresent()) {
             if (options.warmup().getAsInt() > 0) {
-                runner.throughput(workload, options.warmup().getAsInt(), options.submitters());
+                driver.throughput(workload, options.warmup().getAsInt(), options.submitters());
             }
             return options.warmup().getAsInt();
         }
         SteadyState steady = new SteadyState(workflowsRun);
         boolean done;
         do {
-            Measurement round = runner.throughput(workload, SteadyState.ROUND_WORKFLOWS, options.submitters());
+            Measurement round = driver.throughput(workload, SteadyState.ROUND_WORKFLOWS, options.submitters());
             done = steady.recordRound(round.workflowsPerSecond());
-            System.out.printf("  warm-up %s round %d: %.1f steps/s%n", workload.name(), steady.rounds(),
-                    round.stepsPerSecond());
+            System.out.printf("  warm-up %s %s round %d: %.1f steps/s%n", driver.system(), workload.name(),
+                    steady.rounds(), round.stepsPerSecond());
         } while (!done);
         if (!steady.reached()) {
-            System.out.printf("  %s was not steady after %d warm-up rounds; measuring anyway%n", workload.name(),
-                    steady.rounds());
+            System.out.printf("  %s on %s was not steady after %d warm-up rounds; measuring anyway%n",
+                    workload.name(), driver.system(), steady.rounds());
         }
         return (long) steady.rounds() * SteadyState.ROUND_WORKFLOWS;
     }

@@ -29,10 +29,11 @@ import picocli.CommandLine.ParameterException;
  * @param history finished steps to pre-load the database with (embedded default only)
  * @param taskHistory finished tasks, without their steps, to pre-load the database with (embedded default only)
  * @param dataDir where the embedded default keeps its data (emptied first)
+ * @param compareWithPeer whether each throughput workload also runs on the peer (db-scheduler), in the same run
  */
 public record BenchOptions(Set<Workload> workloads, boolean latency, boolean lists, OptionalInt n, int submitters,
                            OptionalInt warmup, int latencyN, Optional<URI> url, Path out, int history,
-                           int taskHistory, Path dataDir) {
+                           int taskHistory, Path dataDir, boolean compareWithPeer) {
 
     /**
      * Parses the command line.
@@ -115,6 +116,11 @@ public record BenchOptions(Set<Workload> workloads, boolean latency, boolean lis
                 description = "File the JSON lines are appended to (default ${DEFAULT-VALUE}).")
         private Path out;
 
+        @Option(names = "--compare", paramLabel = "db-scheduler",
+                description = "Also run each throughput workload on db-scheduler, on the same database in the same "
+                        + "run, and print the ratios (embedded only).")
+        private String compare;
+
         @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = ".tasker-bench",
                 description = "Data directory of the embedded default, emptied first (default ${DEFAULT-VALUE}).")
         private Path dataDir;
@@ -139,6 +145,13 @@ public record BenchOptions(Set<Workload> workloads, boolean latency, boolean lis
                 }
             }
             Optional<URI> server = Optional.ofNullable(url).map(value -> url(cli, value));
+            if (compare != null && !compare.equals(DbSchedulerPeer.SYSTEM)) {
+                throw new ParameterException(cli, "--compare takes db-scheduler, the peer the benchmark runs, got '"
+                        + compare + "'");
+            }
+            if (compare != null && server.isPresent()) {
+                throw new ParameterException(cli, "--compare needs the embedded default's database: drop --url");
+            }
             if ((history > 0 || taskHistory > 0) && server.isPresent()) {
                 throw new ParameterException(cli, (history > 0 ? "--history" : "--task-history")
                         + " needs the embedded default's database: drop --url");
@@ -148,7 +161,8 @@ public record BenchOptions(Set<Workload> workloads, boolean latency, boolean lis
                     atLeast(cli, "--submitters", submitters, 1),
                     warmup.equals("steady") ? OptionalInt.empty() : OptionalInt.of(warmupCount(cli)),
                     atLeast(cli, "--latency-n", latencyN, 1), server, out,
-                    atLeast(cli, "--history", history, 0), atLeast(cli, "--task-history", taskHistory, 0), dataDir);
+                    atLeast(cli, "--history", history, 0), atLeast(cli, "--task-history", taskHistory, 0), dataDir,
+                    compare != null);
         }
 
         private int warmupCount(CommandLine cli) {

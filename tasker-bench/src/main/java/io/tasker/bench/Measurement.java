@@ -5,6 +5,10 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
 
@@ -12,11 +16,36 @@ import java.util.OptionalLong;
  * What one benchmark run measured. Wall time runs from the first workflow's creation to the last one's completion,
  * by the server's clock; latencies are each workflow's creation to completion.
  *
+ * @param system what ran the workload: {@code tasker}, or the peer it is compared with
  * @param firstStepSeconds from the first creation until the first step of the run was processed
  * @param rssMb the server process's peak resident memory so far, when the benchmark knows the process
  */
-public record Measurement(String workload, int n, int stepsPerWorkflow, double wallSeconds, double p50Ms,
+public record Measurement(String system, String workload, int n, int stepsPerWorkflow, double wallSeconds, double p50Ms,
                           double p95Ms, double p99Ms, OptionalDouble firstStepSeconds, OptionalLong rssMb) {
+
+    /**
+     * Measures a run of finished workflows by their timestamps.
+     *
+     * @throws IllegalStateException when a workflow did not complete as scripted, naming the deviations
+     */
+    public static Measurement of(String system, String name, Workload workload, List<FinishedTask> finished,
+                                 OptionalLong rssMb) {
+        List<String> deviations = finished.stream().flatMap(task -> task.deviationsFrom(workload).stream()).toList();
+        if (!deviations.isEmpty()) {
+            throw new IllegalStateException(deviations.size() + " workflows of " + name + " did not run as scripted "
+                    + "on " + system + ": " + deviations.subList(0, Math.min(10, deviations.size())));
+        }
+        Instant start = finished.stream().map(FinishedTask::createdAt).min(Instant::compareTo).orElseThrow();
+        Instant end = finished.stream().map(FinishedTask::completedAt).max(Instant::compareTo).orElseThrow();
+        Percentiles latencies = new Percentiles(finished.stream().map(FinishedTask::latency).toList());
+        OptionalDouble firstStep = finished.stream().map(FinishedTask::firstStepDone).flatMap(Optional::stream)
+                .min(Instant::compareTo)
+                .map(first -> OptionalDouble.of(Duration.between(start, first).toNanos() / 1e9))
+                .orElse(OptionalDouble.empty());
+        return new Measurement(system, name, finished.size(), workload.steps().size(),
+                Duration.between(start, end).toNanos() / 1e9, latencies.millis(50), latencies.millis(95),
+                latencies.millis(99), firstStep, rssMb);
+    }
 
     public double workflowsPerSecond() {
         return n / wallSeconds;
@@ -29,6 +58,7 @@ public record Measurement(String workload, int n, int stepsPerWorkflow, double w
     /** One line of the results file: the measured fields, then what describes the run ({@code environment}). */
     public String toJsonLine(JsonObject environment) {
         JsonObjectBuilder line = Json.createObjectBuilder()
+                .add("system", system)
                 .add("workload", workload)
                 .add("n", n)
                 .add("wall_s", rounded(wallSeconds, 3))
@@ -53,14 +83,16 @@ public record Measurement(String workload, int n, int stepsPerWorkflow, double w
 
     /** One row of the printed table. */
     public String toTableRow() {
-        return "%-13s %6d %8.2f %12.1f %10.1f %8.1f %8.1f %8.1f %13s %7s".formatted(workload, n, wallSeconds,
+        return "%-12s %-13s %6d %8.2f %12.1f %10.1f %8.1f %8.1f %8.1f %13s %7s".formatted(system, workload, n,
+                wallSeconds,
                 workflowsPerSecond(), stepsPerSecond(), p50Ms, p95Ms, p99Ms,
                 firstStepSeconds.isPresent() ? "%.3f".formatted(firstStepSeconds.getAsDouble()) : "-",
                 rssMb.isPresent() ? Long.toString(rssMb.getAsLong()) : "-");
     }
 
     public static String tableHeader() {
-        return "%-13s %6s %8s %12s %10s %8s %8s %8s %13s %7s".formatted("workload", "n", "wall s", "workflows/s",
+        return "%-12s %-13s %6s %8s %12s %10s %8s %8s %8s %13s %7s".formatted("system", "workload", "n", "wall s",
+                "workflows/s",
                 "steps/s", "p50 ms", "p95 ms", "p99 ms", "first step s", "rss MB");
     }
 

@@ -36,6 +36,11 @@ public enum Workload {
                 {"name": "%s", "namespace": "bench", "version": "1.0.0", "context": %s}""".formatted(template, context);
     }
 
+    /** The context of each workflow: what it scripts (W4's failures and their waits). */
+    public String context() {
+        return context;
+    }
+
     public List<String> steps() {
         return steps;
     }

@@ -8,17 +8,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 
-/** Submits workflows through the API, waits for them, checks them and measures. */
-final class WorkloadRunner {
+/** Submits workflows through Tasker's API, waits for them, checks them and measures. */
+final class WorkloadRunner implements WorkloadDriver {
+
+    static final String SYSTEM = "tasker";
 
     // How often the benchmark looks at the last workflow of a run: its reads must not compete with the run.
     private static final Duration BATCH_POLL = Duration.ofMillis(100);
@@ -34,13 +30,14 @@ final class WorkloadRunner {
         this.timeout = timeout;
     }
 
-    /**
-     * Submits {@code n} workflows from {@code submitters} threads as fast as the API takes them, waits until all
-     * have finished and measures the run.
-     *
-     * @throws IllegalStateException when a workflow did not complete as scripted, naming the deviations
-     */
-    Measurement throughput(Workload workload, int n, int submitters) throws InterruptedException {
+    /** Submits the workflows from {@code submitters} threads as fast as the API takes them. */
+    @Override
+    public String system() {
+        return SYSTEM;
+    }
+
+    @Override
+    public Measurement throughput(Workload workload, int n, int submitters) throws InterruptedException {
         List<Long> ids = submit(workload, n, submitters);
         Instant deadline = Instant.now().plus(timeout);
         // Wait for the last one, then read them all: the times are the server's, so reading late changes nothing.
@@ -76,50 +73,18 @@ final class WorkloadRunner {
             latencies.add(Duration.ofNanos(System.nanoTime() - sent));
         }
         Percentiles percentiles = new Percentiles(latencies);
-        return new Measurement(query.label(), n, 0, (System.nanoTime() - start) / 1e9, percentiles.millis(50),
+        return new Measurement(SYSTEM, query.label(), n, 0, (System.nanoTime() - start) / 1e9, percentiles.millis(50),
                 percentiles.millis(95), percentiles.millis(99), OptionalDouble.empty(), peakRssMb());
     }
 
     private List<Long> submit(Workload workload, int n, int submitters) throws InterruptedException {
         long[] ids = new long[n];
-        AtomicInteger next = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(submitters);
-        try {
-            List<Future<?>> running = new ArrayList<>();
-            for (int s = 0; s < submitters; s++) {
-                running.add(pool.submit(() -> {
-                    for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
-                        ids[i] = api.create(workload.request());
-                    }
-                }));
-            }
-            for (Future<?> submitter : running) {
-                submitter.get();
-            }
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("submitting failed: " + e.getCause().getMessage(), e.getCause());
-        } finally {
-            pool.shutdownNow();
-        }
+        Submitters.submit(n, submitters, i -> ids[i] = api.create(workload.request()));
         return Arrays.stream(ids).boxed().toList();
     }
 
     private Measurement measure(String name, Workload workload, List<FinishedTask> finished) {
-        List<String> deviations = finished.stream().flatMap(task -> task.deviationsFrom(workload).stream()).toList();
-        if (!deviations.isEmpty()) {
-            throw new IllegalStateException(deviations.size() + " workflows of " + name + " did not run as scripted: "
-                    + deviations.subList(0, Math.min(10, deviations.size())));
-        }
-        Instant start = finished.stream().map(FinishedTask::createdAt).min(Instant::compareTo).orElseThrow();
-        Instant end = finished.stream().map(FinishedTask::completedAt).max(Instant::compareTo).orElseThrow();
-        Percentiles latencies = new Percentiles(finished.stream().map(FinishedTask::latency).toList());
-        OptionalDouble firstStep = finished.stream().map(FinishedTask::firstStepDone).flatMap(Optional::stream)
-                .min(Instant::compareTo)
-                .map(first -> OptionalDouble.of(Duration.between(start, first).toNanos() / 1e9))
-                .orElse(OptionalDouble.empty());
-        return new Measurement(name, finished.size(), workload.steps().size(),
-                Duration.between(start, end).toNanos() / 1e9, latencies.millis(50), latencies.millis(95),
-                latencies.millis(99), firstStep, peakRssMb());
+        return Measurement.of(SYSTEM, name, workload, finished, peakRssMb());
     }
 
     // VmHWM: the peak resident set of the server process since it started.

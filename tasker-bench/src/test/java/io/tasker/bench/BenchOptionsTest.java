@@ -45,6 +45,8 @@ class BenchOptionsTest {
         assertEquals(Optional.of(URI.create("http://host:8080/tasker")), options.url());
         assertTrue(BenchOptions.parse("--workload", "latency").workloads().isEmpty());
         assertTrue(BenchOptions.parse("--workload", "list").lists());
+        assertTrue(BenchOptions.parse("--compare", "db-scheduler").compareWithPeer());
+        assertFalse(options.compareWithPeer());
     }
 
     @Test
@@ -56,6 +58,10 @@ class BenchOptionsTest {
         assertMessage("--warmup must be steady or a whole number of at least 0, got 'long'", "--warmup", "long");
         assertMessage("Unknown options: '--fast', 'yes'", "--fast", "yes");
         assertMessage("--history needs the embedded default's database: drop --url", "--history", "1000",
+                "--url", "http://host/tasker");
+        assertMessage("--compare takes db-scheduler, the peer the benchmark runs, got 'temporal'", "--compare",
+                "temporal");
+        assertMessage("--compare needs the embedded default's database: drop --url", "--compare", "db-scheduler",
                 "--url", "http://host/tasker");
         assertTrue(assertThrows(ParameterException.class, () -> BenchOptions.parse("--url", "ftp://x"))
                 .getMessage().startsWith("--url must be the API's http(s) address"));

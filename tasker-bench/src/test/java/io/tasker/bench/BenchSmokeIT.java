@@ -12,8 +12,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * A smoke run of {@code ./tasker bench} on the embedded default, small enough for CI: every workload and the latency
- * figure run, every workflow completes as scripted, and each result line has the documented fields.
+ * A smoke run of {@code ./tasker bench --compare db-scheduler} on the embedded default, small enough for CI: every
+ * workload runs on Tasker and on the peer and the latency figure on Tasker, every workflow completes as scripted on
+ * both, and each result line has the documented fields.
  */
 class BenchSmokeIT {
 
@@ -23,12 +24,23 @@ class BenchSmokeIT {
         Files.deleteIfExists(out);
 
         int exit = BenchMain.run("--workload", "all", "--n", "20", "--warmup", "5", "--latency-n", "10",
-                "--history", "500", "--task-history", "1000", "--out", out.toString(), "--data-dir",
-                "target/bench-data");
+                "--history", "500", "--task-history", "1000", "--compare", "db-scheduler", "--out", out.toString(),
+                "--data-dir", "target/bench-data");
 
         assertEquals(0, exit);
-        List<JsonObject> lines = Files.readAllLines(out).stream()
+        List<JsonObject> all = Files.readAllLines(out).stream()
                 .map(line -> Json.createReader(new StringReader(line)).readObject()).toList();
+        List<JsonObject> lines = bySystem(all, "tasker");
+        List<JsonObject> peer = bySystem(all, "db-scheduler");
+        List<JsonObject> ratios = bySystem(all, "tasker/db-scheduler");
+        assertEquals(List.of("W1", "W2", "W3", "W4"), peer.stream().map(line -> line.getString("workload")).toList());
+        assertEquals(List.of("W1", "W2", "W3", "W4"), ratios.stream().map(line -> line.getString("workload"))
+                .toList());
+        for (JsonObject ratio : ratios) {
+            assertTrue(ratio.getJsonNumber("steps_per_s_ratio").doubleValue() > 0, ratio.toString());
+        }
+        assertTrue(peer.get(3).getJsonNumber("p50_ms").doubleValue() >= 2000,
+                "the peer's W4 waits 1 s before each of its two retries too: " + peer.get(3));
         assertEquals(List.of("W1", "W2", "W3", "W4", "latency", "list_complete", "list_error", "list_page_2"),
                 lines.stream().map(line -> line.getString("workload")).toList());
         for (JsonObject line : lines) {
@@ -44,5 +56,9 @@ class BenchSmokeIT {
         }
         assertTrue(lines.get(3).getJsonNumber("p50_ms").doubleValue() >= 2000,
                 "W4 waits 1 s before each of its two retries: " + lines.get(3));
+    }
+
+    private static List<JsonObject> bySystem(List<JsonObject> lines, String system) {
+        return lines.stream().filter(line -> system.equals(line.getString("system"))).toList();
     }
 }

@@ -26,12 +26,13 @@ class MeasurementTest {
 
     @Test
     void aResultLineCarriesTheMeasuredFieldsAndTheEnvironment() {
-        Measurement measurement = new Measurement("W1", 1000, 5, 4.0, 12.34, 20, 30, OptionalDouble.of(0.0421),
-                OptionalLong.of(512));
+        Measurement measurement = new Measurement("tasker", "W1", 1000, 5, 4.0, 12.34, 20, 30,
+                OptionalDouble.of(0.0421), OptionalLong.of(512));
 
         JsonObject line = Json.createReader(new StringReader(measurement.toJsonLine(
                 Json.createObjectBuilder().add("fsync", "on").build()))).readObject();
 
+        assertEquals("tasker", line.getString("system"));
         assertEquals("W1", line.getString("workload"));
         assertEquals(1000, line.getInt("n"));
         assertEquals(250.0, line.getJsonNumber("workflows_per_s").doubleValue());
@@ -40,7 +41,7 @@ class MeasurementTest {
         assertEquals(0.042, line.getJsonNumber("first_step_s").doubleValue());
         assertEquals(512, line.getInt("rss_mb"));
         assertEquals("on", line.getString("fsync"));
-        assertEquals(List.of("workload", "n", "wall_s", "workflows_per_s", "steps_per_s", "p50_ms", "p95_ms",
+        assertEquals(List.of("system", "workload", "n", "wall_s", "workflows_per_s", "steps_per_s", "p50_ms", "p95_ms",
                 "p99_ms", "first_step_s", "rss_mb", "fsync"), List.copyOf(line.keySet()));
     }
 }

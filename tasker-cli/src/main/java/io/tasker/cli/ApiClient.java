@@ -70,19 +70,25 @@ final class ApiClient {
         try {
             response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            throw new ServerUnreachableException(api, e);
+            throw new ServerUnreachableException(api, e.getMessage() == null ? e.getClass().getSimpleName()
+                    : e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ServerUnreachableException(api, e);
+            throw new ServerUnreachableException(api, "interrupted");
         }
-        Optional<JsonStructure> json = parse(response.body());
+        Optional<JsonObject> json = parse(response.body()).filter(JsonObject.class::isInstance)
+                .map(JsonObject.class::cast);
         if (response.statusCode() / 100 != 2) {
-            throw new ApiException(method + " " + target.getPath(), response.statusCode(),
-                    json.filter(JsonObject.class::isInstance).map(JsonObject.class::cast), response.body());
+            // Tasker answers every error with a problem document; anything else is another server or path.
+            if (json.isEmpty() || !json.get().containsKey("title")) {
+                throw new ServerUnreachableException(api, response.statusCode() + " " + response.headers()
+                        .firstValue("Content-Type").orElse("without a content type") + " to " + method + " "
+                        + target.getPath() + ", not Tasker's problem document");
+            }
+            throw new ApiException(method + " " + target.getPath(), response.statusCode(), json.get());
         }
-        return json.filter(JsonObject.class::isInstance).map(JsonObject.class::cast)
-                .orElseThrow(() -> new ApiException(method + " " + target.getPath(), response.statusCode(),
-                        Optional.empty(), "not a JSON object: " + response.body()));
+        return json.orElseThrow(() -> new ServerUnreachableException(api, response.statusCode() + " to " + method
+                + " " + target.getPath() + " without a JSON object"));
     }
 
     private static Optional<JsonStructure> parse(String body) {

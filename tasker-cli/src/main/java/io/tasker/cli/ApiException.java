@@ -5,28 +5,30 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
-/** The server answered a request with an error: its problem document (RFC 9457), or its body when it had none. */
+/** Tasker refused or failed a request: its problem document (RFC 9457). */
 final class ApiException extends RuntimeException {
 
     private final int status;
+    private final JsonObject problem;
 
-    ApiException(String request, int status, Optional<JsonObject> problem, String body) {
-        super(describe(request, status, problem, body));
+    ApiException(String request, int status, JsonObject problem) {
+        super(describe(request, status, problem));
         this.status = status;
+        this.problem = problem;
     }
 
     int status() {
         return status;
     }
 
+    /** The problem document as the server sent it. */
+    JsonObject problem() {
+        return problem;
+    }
+
     // "POST /tasker/tasks: 400 Invalid request: ..." and a line per field the problem names.
-    private static String describe(String request, int status, Optional<JsonObject> problem, String body) {
-        if (problem.isEmpty() || !problem.get().containsKey("title")) {
-            return request + ": " + status + (body.isBlank() ? "" : " " + body.strip());
-        }
-        JsonObject document = problem.get();
+    private static String describe(String request, int status, JsonObject document) {
         List<String> lines = new ArrayList<>();
         lines.add(request + ": " + status + " " + document.getString("title", "")
                 + (document.isNull("detail") || !document.containsKey("detail") ? ""

@@ -5,50 +5,35 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonGenerator;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** Where a command writes: a table or lines for people, or with {@code --json} the server's JSON for scripts. */
-final class Output {
+final class Output extends Console {
 
-    @Spec(Spec.Target.MIXEE)
-    private CommandSpec spec;
+    /** The option's name: with it, a refusal's problem document is printed too (TaskerCli). */
+    static final String JSON = "--json";
 
-    @Option(names = "--json", description = "Print the server's JSON answer instead of a table.")
+    @Option(names = JSON, description = "Print the server's JSON answer (pretty-printed) instead of a table.")
     private boolean json;
-
-    // Every command has its help; --version stays free for the template's version.
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
-    private boolean help;
-
-    boolean json() {
-        return json;
-    }
-
-    PrintWriter out() {
-        return spec.commandLine().getOut();
-    }
-
-    PrintWriter err() {
-        return spec.commandLine().getErr();
-    }
 
     /** Prints the answer as JSON when asked, else as the human form. */
     void print(JsonObject answer, Runnable human) {
         if (json) {
-            StringWriter text = new StringWriter();
-            Json.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true)).createWriter(text).write(answer);
-            out().println(text.toString().strip());
+            out().println(pretty(answer));
         } else {
             human.run();
         }
         out().flush();
+    }
+
+    static String pretty(JsonObject document) {
+        StringWriter text = new StringWriter();
+        Json.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true)).createWriter(text).write(document);
+        return text.toString().strip();
     }
 
     /** Columns as wide as their widest cell, the header first. */

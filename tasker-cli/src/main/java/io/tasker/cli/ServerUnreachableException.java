@@ -2,11 +2,11 @@ package io.tasker.cli;
 
 import java.net.URI;
 
-/** No answer from the server: not running, the wrong address, or the network. */
+/** No answer from Tasker: not running, the wrong address (another server, a wrong path), or the network. */
 final class ServerUnreachableException extends RuntimeException {
 
-    ServerUnreachableException(URI api, Exception cause) {
-        super("cannot reach Tasker at " + api + " (" + (cause.getMessage() == null ? cause.getClass().getSimpleName()
-                : cause.getMessage()) + "); is it running? --url or TASKER_URL names another server", cause);
+    ServerUnreachableException(URI api, String what) {
+        super("no Tasker API at " + api + " (" + what + "); is it running, and is --url (or TASKER_URL) its API, "
+                + "such as http://localhost:8080/tasker?");
     }
 }

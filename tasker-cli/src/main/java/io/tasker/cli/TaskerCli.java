@@ -42,10 +42,23 @@ public final class TaskerCli {
             } else {
                 throw failure;
             }
+            // A script that asked for JSON gets the problem document where the answer would have been.
+            if (failure instanceof ApiException refused && lastCommand(parsed).hasMatchedOption(Output.JSON)) {
+                commandLine.getOut().println(Output.pretty(refused.problem()));
+                commandLine.getOut().flush();
+            }
             commandLine.getErr().println("error: " + failure.getMessage());
             commandLine.getErr().flush();
             return exit;
         });
+    }
+
+    private static CommandLine.ParseResult lastCommand(CommandLine.ParseResult parsed) {
+        CommandLine.ParseResult last = parsed;
+        while (last.subcommand() != null) {
+            last = last.subcommand();
+        }
+        return last;
     }
 
     /** The version the jar's manifest carries. */

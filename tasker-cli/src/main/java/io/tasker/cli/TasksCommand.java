@@ -115,6 +115,11 @@ final class TasksCommand {
         }
         JsonObject task = awaitFinished(client, taskId, Duration.ofSeconds(timeout));
         output.print(task, () -> describe(output, task));
+        if (!FINISHED.contains(task.getString("status"))) {
+            output.err().println("task " + taskId + " not finished within --timeout " + timeout + " s (it is "
+                    + task.getString("status") + ")");
+            output.err().flush();
+        }
         return "complete".equals(task.getString("status")) ? 0 : ExitCodes.NOT_COMPLETE;
     }
 

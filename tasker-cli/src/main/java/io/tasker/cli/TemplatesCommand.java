@@ -34,7 +34,7 @@ final class TemplatesCommand {
                     + "context schema, and no two templates with one namespace, name and version. With "
                     + "--classpath, also that each step's handler_class is there and is a StepHandler.",
                     "Exit 0 when every template passes, 1 naming the file and step of each that does not."})
-    int validate(@Mixin Output output,
+    int validate(@Mixin Console console,
                  @Parameters(arity = "1..*", paramLabel = "<file|dir>",
                          description = "Template files, or directories searched for *.yaml and *.yml.")
                  List<Path> paths,
@@ -50,15 +50,16 @@ final class TemplatesCommand {
         List<TemplateSource> sources = sources(paths);
         TemplateLoader.Checked checked = new TemplateLoader(parser).check(sources);
         List<TemplateException> problems = new ArrayList<>(checked.problems());
-        if (classpath != null) {
-            problems.addAll(handlerProblems(checked.templates(), classpath));
-        }
-        PrintWriter out = output.out();
+        PrintWriter out = console.out();
         for (TaskTemplate template : checked.templates()) {
-            out.println("ok     " + template.source() + ": " + template.fullName() + ", " + template.steps().size()
-                    + " steps");
+            List<TemplateException> handlers = classpath == null ? List.of() : handlerProblems(template, classpath);
+            if (handlers.isEmpty()) {
+                out.println("ok     " + template.source() + ": " + template.fullName() + ", "
+                        + template.steps().size() + " steps");
+            }
+            problems.addAll(handlers);
         }
-        PrintWriter err = output.err();
+        PrintWriter err = console.err();
         problems.forEach(problem -> err.println("error  " + problem.getMessage()));
         out.println(sources.size() + " templates checked, " + problems.size() + " problems");
         out.flush();
@@ -84,14 +85,12 @@ final class TemplatesCommand {
         return sources;
     }
 
-    private static List<TemplateException> handlerProblems(List<TaskTemplate> templates, List<Path> classpath) {
+    private static List<TemplateException> handlerProblems(TaskTemplate template, List<Path> classpath) {
         List<TemplateException> problems = new ArrayList<>();
         try (URLClassLoader classes = new URLClassLoader(urls(classpath), StepHandler.class.getClassLoader())) {
-            for (TaskTemplate template : templates) {
-                for (StepTemplate step : template.steps()) {
-                    handlerProblem(classes, step).ifPresent(problem -> problems.add(
-                            new TemplateException(template.source(), step.name(), problem)));
-                }
+            for (StepTemplate step : template.steps()) {
+                handlerProblem(classes, step).ifPresent(problem -> problems.add(
+                        new TemplateException(template.source(), step.name(), problem)));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -91,6 +91,7 @@ class TaskerCliTest {
         assertTrue(err.toString().contains("(step 'wrong'): handler class java.lang.String does not implement "
                 + "io.tasker.api.StepHandler"), err.toString());
         assertTrue(!err.toString().contains("'right'"), err.toString());
+        assertTrue(!out.toString().contains("ok "), "a template with a handler problem is not ok: " + out);
     }
 
     @Test
@@ -102,7 +103,7 @@ class TaskerCliTest {
     @Test
     void aRefusalShowsTheProblemAndItsFieldsWithExitOne() throws IOException {
         List<String> authorizations = new CopyOnWriteArrayList<>();
-        serve(400, """
+        serve(400, "application/problem+json", """
                 {"type": "about:blank", "title": "Invalid request", "status": 400, "detail": "1 invalid field",
                  "errors": [{"field": "/context/order_id", "message": "must be an integer"}]}""", authorizations);
 
@@ -114,16 +115,31 @@ class TaskerCliTest {
     }
 
     @Test
-    void aServerFailureOrNoServerIsExitThree() throws IOException {
-        serve(503, "busy", new CopyOnWriteArrayList<>());
-        assertEquals(3, run("tasks", "show", "7", "--url", url()));
-        assertTrue(err.toString().contains("GET /tasker/tasks/7: 503 busy"), err.toString());
+    void aServerFailureIsExitThreeWithItsProblem() throws IOException {
+        serve(503, "application/problem+json", """
+                {"title": "Service unavailable", "status": 503, "detail": "the database is unavailable"}""",
+                new CopyOnWriteArrayList<>());
+
+        assertEquals(3, run("tasks", "show", "7", "--url", url(), "--json"));
+        assertTrue(err.toString().contains("GET /tasker/tasks/7: 503 Service unavailable: the database is "
+                + "unavailable"), err.toString());
+        assertTrue(out.toString().contains("\"detail\": \"the database is unavailable\""),
+                "with --json, the problem document too: " + out);
+    }
+
+    @Test
+    void anotherServerOrPathOrNoServerAtAllIsExitThreeSayingSo() throws IOException {
+        serve(404, "text/html", "<html>Not Found</html>", new CopyOnWriteArrayList<>());
+        assertEquals(3, run("tasks", "list", "--url", url()));
+        assertTrue(err.toString().contains("no Tasker API at " + url() + " (404 text/html to GET /tasker/tasks, "
+                + "not Tasker's problem document)"), err.toString());
+        assertTrue(!err.toString().contains("<html>"), err.toString());
 
         String gone = url();
         server.stop(0);
         server = null;
         assertEquals(3, run("handlers", "list", "--url", gone));
-        assertTrue(err.toString().contains("cannot reach Tasker at " + gone), err.toString());
+        assertTrue(err.toString().contains("no Tasker API at " + gone), err.toString());
     }
 
     @Test
@@ -137,7 +153,7 @@ class TaskerCliTest {
 
     @Test
     void listsTasksAsATableOrAsTheServersJson() throws IOException {
-        serve(200, """
+        serve(200, "application/json", """
                 {"tasks": [{"task_id": 7, "full_name": "cli.orders@1.0.0", "status": "complete",
                             "created_at": "2026-12-01T02:00:00Z", "completed_at": null}],
                  "next_cursor": "abc"}""", new CopyOnWriteArrayList<>());
@@ -152,12 +168,13 @@ class TaskerCliTest {
         assertTrue(out.toString().contains("\"task_id\": 7"), out.toString());
     }
 
-    private void serve(int status, String body, List<String> authorizations) throws IOException {
+    private void serve(int status, String contentType, String body, List<String> authorizations)
+            throws IOException {
         server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
         server.createContext("/", exchange -> {
             authorizations.add(exchange.getRequestHeaders().getFirst("Authorization"));
             byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.getResponseHeaders().add("Content-Type", contentType);
             exchange.sendResponseHeaders(status, bytes.length);
             exchange.getResponseBody().write(bytes);
             exchange.close();

@@ -167,9 +167,16 @@ public final class Workflows {
         Files.createDirectories(jar.getParent());
         try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar));
              Stream<Path> files = Files.walk(classes)) {
-            for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
-                out.putNextEntry(new ZipEntry(classes.relativize(file).toString().replace(File.separatorChar, '/')));
-                Files.copy(file, out);
+            // Directories get entries of their own, as in any jar Maven builds: class loaders find resource
+            // directories (the templates' META-INF/tasker/tasks) only by them.
+            for (Path path : files.filter(path -> !path.equals(classes)).sorted().toList()) {
+                String name = classes.relativize(path).toString().replace(File.separatorChar, '/');
+                if (Files.isDirectory(path)) {
+                    out.putNextEntry(new ZipEntry(name + "/"));
+                } else {
+                    out.putNextEntry(new ZipEntry(name));
+                    Files.copy(path, out);
+                }
                 out.closeEntry();
             }
         }

@@ -61,7 +61,9 @@ class OwnWorkflowIT {
         Process run = command(directory, runLog, Map.of("TASKER_DATA_DIR", directory.resolve("data").toString(),
                         "TASKER_HTTP_PORT", ports.get(0).toString(), "TASKER_DB_PORT", ports.get(1).toString(),
                         "TASKER_BROKER_PORT", ports.get(2).toString()),
-                java("run", "--workflows", project.resolve("target/ship-order-0.1.0-SNAPSHOT.jar").toString()));
+                // The classes directory, as ./tasker new suggests: packed into a jar at start (the jar's route is
+                // ProductArchivesIT's).
+                java("run", "--workflows", project.resolve("target/classes").toString()));
         try {
             awaitLine(run, runLog, "Tasker is ready", Duration.ofMinutes(4));
             TaskerClient client = new TaskerClient(URI.create("http://localhost:" + ports.get(0) + "/tasker"));

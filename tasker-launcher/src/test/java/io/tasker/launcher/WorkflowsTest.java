@@ -11,6 +11,9 @@ import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import io.tasker.template.TemplateSources;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.util.jar.JarFile;
 import java.util.jar.JarOutputStream;
 import java.util.zip.ZipEntry;
@@ -86,12 +89,19 @@ class WorkflowsTest {
         Path classes = Files.createDirectories(project.resolve("target/classes"));
         Files.createDirectories(classes.resolve("META-INF"));
         Files.writeString(classes.resolve("META-INF/beans.xml"), "<beans/>");
+        Path templates = Files.createDirectories(classes.resolve("META-INF/tasker/tasks/shop"));
+        Files.writeString(templates.resolve("orders.yaml"), "name: orders");
 
         List<Path> jars = Workflows.of(List.of(classes), Map.of(), directory).jars(directory.resolve("packed"));
 
         assertEquals(List.of(directory.resolve("packed/orders.jar")), jars);
         try (JarFile jar = new JarFile(jars.get(0).toFile())) {
             assertTrue(jar.getEntry("META-INF/beans.xml") != null);
+        }
+        // The server finds templates through their directory, as a class loader finds it in the jar.
+        try (URLClassLoader application = new URLClassLoader(new URL[] {jars.get(0).toUri().toURL()}, null)) {
+            assertEquals(List.of("name: orders"), TemplateSources.fromClasspath(application,
+                    TemplateSources.CLASSPATH_ROOT).stream().map(TemplateSources.TemplateSource::yaml).toList());
         }
     }
 
