@@ -63,12 +63,11 @@ BEGIN
       JOIN tasker_workflow_steps parent ON parent.task_id = new_task_id AND parent.name = dependency.parent_name;
 
     -- The first rows of the histories (from_state null).
-    INSERT INTO tasker_task_transitions (task_id, from_state, to_state, metadata, sort_key, most_recent)
-    VALUES (new_task_id, NULL, 'pending', jsonb_build_object('step_count', jsonb_array_length(step_plan)), 10, true);
-    INSERT INTO tasker_workflow_step_transitions (workflow_step_id, from_state, to_state, metadata, sort_key,
-                                                  most_recent)
+    INSERT INTO tasker_task_transitions (task_id, from_state, to_state, metadata, sort_key)
+    VALUES (new_task_id, NULL, 'pending', jsonb_build_object('step_count', jsonb_array_length(step_plan)), 10);
+    INSERT INTO tasker_workflow_step_transitions (workflow_step_id, from_state, to_state, metadata, sort_key)
     SELECT s.workflow_step_id, NULL, s.status,
-           CASE WHEN s.status = 'resolved_manually' THEN '{"bypassed": true}'::jsonb ELSE '{}'::jsonb END, 10, true
+           CASE WHEN s.status = 'resolved_manually' THEN '{"bypassed": true}'::jsonb ELSE '{}'::jsonb END, 10
       FROM tasker_workflow_steps s
      WHERE s.task_id = new_task_id;
 

@@ -2,36 +2,26 @@
 -- and only the functions of these files write them. docs/architecture.md lists the changes each machine allows;
 -- the integration suite replays every recorded transition against that list. (Settings: see sql/README.md.)
 
--- Appends step transitions in order; several for one step get consecutive sort keys and only the last is
--- most_recent. The current rows are demoted first: the partial unique index allows one most_recent row per step.
+-- Appends step transitions in order, each with the next sort key of its step (the highest so far plus 10: the
+-- highest is the current transition). The caller has changed (so locked) each step's row first, so no other
+-- transaction appends to the same step meanwhile.
 CREATE OR REPLACE FUNCTION tasker_append_step_transitions(transitions tasker_transition[])
 RETURNS void
 LANGUAGE plpgsql
 SET enable_seqscan = off SET enable_hashjoin = off SET enable_mergejoin = off
 SET plan_cache_mode = force_generic_plan
 AS $$
-DECLARE
-    demoted_ids  bigint[];
-    demoted_keys integer[];
 BEGIN
-    WITH demoted AS (
-        UPDATE tasker_workflow_step_transitions t
-           SET most_recent = false
-         WHERE t.most_recent
-           AND t.workflow_step_id IN (SELECT (x).entity_id FROM unnest(transitions) x)
-        RETURNING t.workflow_step_id, t.sort_key)
-    SELECT array_agg(workflow_step_id), array_agg(sort_key) INTO demoted_ids, demoted_keys FROM demoted;
-
-    INSERT INTO tasker_workflow_step_transitions
-           (workflow_step_id, from_state, to_state, metadata, sort_key, most_recent)
+    INSERT INTO tasker_workflow_step_transitions (workflow_step_id, from_state, to_state, metadata, sort_key)
     SELECT n.entity_id,
            n.from_state,
            n.to_state,
            coalesce(n.metadata, '{}'::jsonb),
-           coalesce(previous.sort_key, 0) + 10 * row_number() OVER (PARTITION BY n.entity_id ORDER BY n.ord),
-           row_number() OVER (PARTITION BY n.entity_id ORDER BY n.ord DESC) = 1
-      FROM unnest(transitions) WITH ORDINALITY AS n(entity_id, from_state, to_state, metadata, ord)
-      LEFT JOIN unnest(demoted_ids, demoted_keys) AS previous(step_id, sort_key) ON previous.step_id = n.entity_id;
+           coalesce((SELECT max(t.sort_key)
+                       FROM tasker_workflow_step_transitions t
+                      WHERE t.workflow_step_id = n.entity_id), 0)
+               + 10 * row_number() OVER (PARTITION BY n.entity_id ORDER BY n.ord)
+      FROM unnest(transitions) WITH ORDINALITY AS n(entity_id, from_state, to_state, metadata, ord);
 END
 $$;
 
@@ -46,7 +36,6 @@ SET plan_cache_mode = force_generic_plan
 AS $$
 DECLARE
     previous_state varchar;
-    previous_key   integer;
 BEGIN
     SELECT t.status INTO previous_state FROM tasker_tasks t WHERE t.task_id = input_task_id FOR UPDATE;
     IF previous_state IS NULL OR NOT (previous_state = ANY (from_states)) THEN
@@ -60,14 +49,10 @@ BEGIN
            updated_at = clock_timestamp()
      WHERE t.task_id = input_task_id;
 
-    UPDATE tasker_task_transitions tt
-       SET most_recent = false
-     WHERE tt.task_id = input_task_id AND tt.most_recent
-    RETURNING tt.sort_key INTO previous_key;
-
-    INSERT INTO tasker_task_transitions (task_id, from_state, to_state, metadata, sort_key, most_recent)
+    INSERT INTO tasker_task_transitions (task_id, from_state, to_state, metadata, sort_key)
     VALUES (input_task_id, previous_state, to_state, coalesce(transition_metadata, '{}'::jsonb),
-            coalesce(previous_key, 0) + 10, true);
+            coalesce((SELECT max(tt.sort_key) FROM tasker_task_transitions tt WHERE tt.task_id = input_task_id), 0)
+                + 10);
     RETURN true;
 END
 $$;

@@ -156,7 +156,7 @@ class OrchestrationFunctionsIT {
             assertEquals("complete", taskStatus(connection, taskId));
             try (PreparedStatement statement = connection.prepareStatement("""
                     SELECT to_state, metadata::text FROM tasker_task_transitions
-                     WHERE task_id = ? AND most_recent""")) {
+                     WHERE task_id = ? ORDER BY sort_key DESC LIMIT 1""")) {
                 statement.setLong(1, taskId);
                 try (ResultSet row = statement.executeQuery()) {
                     assertTrue(row.next());
