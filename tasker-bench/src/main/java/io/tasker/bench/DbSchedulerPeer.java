@@ -29,6 +29,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -104,9 +105,11 @@ final class DbSchedulerPeer implements WorkloadDriver, AutoCloseable {
     @Override
     public Measurement throughput(Workload workload, int n, int submitters) throws InterruptedException {
         int run = runs.incrementAndGet();
+        OptionalLong cpuBefore = MachineCpu.busyMillis();
         submit(workload, run, n, submitters);
         awaitCompletion(run, Instant.now().plus(timeout));
-        return Measurement.of(SYSTEM, workload.name(), workload, finished(run), OptionalLong.empty());
+        OptionalDouble cpu = MachineCpu.perWorkflow(cpuBefore, MachineCpu.busyMillis(), n);
+        return Measurement.of(SYSTEM, workload.name(), workload, finished(run), OptionalLong.empty(), cpu);
     }
 
     private void runStep(Workload workload, PeerStep step, ExecutionContext context) {

@@ -19,9 +19,11 @@ import java.util.OptionalLong;
  * @param system what ran the workload: {@code tasker}, or the peer it is compared with
  * @param firstStepSeconds from the first creation until the first step of the run was processed
  * @param rssMb the server process's peak resident memory so far, when the benchmark knows the process
+ * @param cpuMsPerWorkflow the whole machine's CPU time during the run per workflow ({@link MachineCpu})
  */
 public record Measurement(String system, String workload, int n, int stepsPerWorkflow, double wallSeconds, double p50Ms,
-                          double p95Ms, double p99Ms, OptionalDouble firstStepSeconds, OptionalLong rssMb) {
+                          double p95Ms, double p99Ms, OptionalDouble firstStepSeconds, OptionalLong rssMb,
+                          OptionalDouble cpuMsPerWorkflow) {
 
     /**
      * Measures a run of finished workflows by their timestamps.
@@ -29,7 +31,7 @@ public record Measurement(String system, String workload, int n, int stepsPerWor
      * @throws IllegalStateException when a workflow did not complete as scripted, naming the deviations
      */
     public static Measurement of(String system, String name, Workload workload, List<FinishedTask> finished,
-                                 OptionalLong rssMb) {
+                                 OptionalLong rssMb, OptionalDouble cpuMsPerWorkflow) {
         List<String> deviations = finished.stream().flatMap(task -> task.deviationsFrom(workload).stream()).toList();
         if (!deviations.isEmpty()) {
             throw new IllegalStateException(deviations.size() + " workflows of " + name + " did not run as scripted "
@@ -44,7 +46,7 @@ public record Measurement(String system, String workload, int n, int stepsPerWor
                 .orElse(OptionalDouble.empty());
         return new Measurement(system, name, finished.size(), workload.steps().size(),
                 Duration.between(start, end).toNanos() / 1e9, latencies.millis(50), latencies.millis(95),
-                latencies.millis(99), firstStep, rssMb);
+                latencies.millis(99), firstStep, rssMb, cpuMsPerWorkflow);
     }
 
     public double workflowsPerSecond() {
@@ -77,23 +79,29 @@ public record Measurement(String system, String workload, int n, int stepsPerWor
         } else {
             line.addNull("rss_mb");
         }
+        if (cpuMsPerWorkflow.isPresent()) {
+            line.add("cpu_ms_per_workflow", rounded(cpuMsPerWorkflow.getAsDouble(), 2));
+        } else {
+            line.addNull("cpu_ms_per_workflow");
+        }
         environment.forEach(line::add);
         return line.build().toString();
     }
 
     /** One row of the printed table. */
     public String toTableRow() {
-        return "%-12s %-13s %6d %8.2f %12.1f %10.1f %8.1f %8.1f %8.1f %13s %7s".formatted(system, workload, n,
+        return "%-12s %-13s %6d %8.2f %12.1f %10.1f %8.1f %8.1f %8.1f %13s %7s %9s".formatted(system, workload, n,
                 wallSeconds,
                 workflowsPerSecond(), stepsPerSecond(), p50Ms, p95Ms, p99Ms,
                 firstStepSeconds.isPresent() ? "%.3f".formatted(firstStepSeconds.getAsDouble()) : "-",
-                rssMb.isPresent() ? Long.toString(rssMb.getAsLong()) : "-");
+                rssMb.isPresent() ? Long.toString(rssMb.getAsLong()) : "-",
+                cpuMsPerWorkflow.isPresent() ? "%.2f".formatted(cpuMsPerWorkflow.getAsDouble()) : "-");
     }
 
     public static String tableHeader() {
-        return "%-12s %-13s %6s %8s %12s %10s %8s %8s %8s %13s %7s".formatted("system", "workload", "n", "wall s",
-                "workflows/s",
-                "steps/s", "p50 ms", "p95 ms", "p99 ms", "first step s", "rss MB");
+        return "%-12s %-13s %6s %8s %12s %10s %8s %8s %8s %13s %7s %9s".formatted("system", "workload", "n",
+                "wall s", "workflows/s",
+                "steps/s", "p50 ms", "p95 ms", "p99 ms", "first step s", "rss MB", "cpu ms/wf");
     }
 
     private static BigDecimal rounded(double value, int decimals) {

@@ -38,15 +38,18 @@ final class WorkloadRunner implements WorkloadDriver {
 
     @Override
     public Measurement throughput(Workload workload, int n, int submitters) throws InterruptedException {
+        OptionalLong cpuBefore = MachineCpu.busyMillis();
         List<Long> ids = submit(workload, n, submitters);
         Instant deadline = Instant.now().plus(timeout);
-        // Wait for the last one, then read them all: the times are the server's, so reading late changes nothing.
+        // Wait for the last one, then read them all: the times are the server's, so reading late changes nothing
+        // (but for the CPU, read before).
         api.awaitFinished(ids.get(ids.size() - 1), BATCH_POLL, deadline);
+        OptionalDouble cpu = MachineCpu.perWorkflow(cpuBefore, MachineCpu.busyMillis(), n);
         List<FinishedTask> finished = new ArrayList<>();
         for (long id : ids) {
             finished.add(api.awaitFinished(id, BATCH_POLL, deadline));
         }
-        return measure(workload.name(), workload, finished);
+        return Measurement.of(SYSTEM, workload.name(), workload, finished, peakRssMb(), cpu);
     }
 
     /** Runs {@code n} workflows one after the other on an otherwise idle server: the latency of a single task. */
@@ -56,7 +59,7 @@ final class WorkloadRunner implements WorkloadDriver {
             long id = api.create(workload.request());
             finished.add(api.awaitFinished(id, SINGLE_POLL, Instant.now().plus(timeout)));
         }
-        return measure("latency", workload, finished);
+        return Measurement.of(SYSTEM, "latency", workload, finished, peakRssMb(), OptionalDouble.empty());
     }
 
     /**
@@ -74,17 +77,14 @@ final class WorkloadRunner implements WorkloadDriver {
         }
         Percentiles percentiles = new Percentiles(latencies);
         return new Measurement(SYSTEM, query.label(), n, 0, (System.nanoTime() - start) / 1e9, percentiles.millis(50),
-                percentiles.millis(95), percentiles.millis(99), OptionalDouble.empty(), peakRssMb());
+                percentiles.millis(95), percentiles.millis(99), OptionalDouble.empty(), peakRssMb(),
+                OptionalDouble.empty());
     }
 
     private List<Long> submit(Workload workload, int n, int submitters) throws InterruptedException {
         long[] ids = new long[n];
         Submitters.submit(n, submitters, i -> ids[i] = api.create(workload.request()));
         return Arrays.stream(ids).boxed().toList();
-    }
-
-    private Measurement measure(String name, Workload workload, List<FinishedTask> finished) {
-        return Measurement.of(SYSTEM, name, workload, finished, peakRssMb());
     }
 
     // VmHWM: the peak resident set of the server process since it started.

@@ -38,6 +38,11 @@ class BenchSmokeIT {
                 .toList());
         for (JsonObject ratio : ratios) {
             assertTrue(ratio.getJsonNumber("steps_per_s_ratio").doubleValue() > 0, ratio.toString());
+            assertTrue(ratio.getJsonNumber("cpu_per_workflow_ratio").doubleValue() > 0, ratio.toString());
+        }
+        for (JsonObject line : all.stream().filter(line -> line.getString("workload").matches("W[1-4]"))
+                .filter(line -> line.containsKey("n")).toList()) {
+            assertTrue(line.getJsonNumber("cpu_ms_per_workflow").doubleValue() > 0, "the machine's CPU: " + line);
         }
         assertTrue(peer.get(3).getJsonNumber("p50_ms").doubleValue() >= 2000,
                 "the peer's W4 waits 1 s before each of its two retries too: " + peer.get(3));

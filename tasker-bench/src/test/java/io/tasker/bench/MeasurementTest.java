@@ -27,7 +27,7 @@ class MeasurementTest {
     @Test
     void aResultLineCarriesTheMeasuredFieldsAndTheEnvironment() {
         Measurement measurement = new Measurement("tasker", "W1", 1000, 5, 4.0, 12.34, 20, 30,
-                OptionalDouble.of(0.0421), OptionalLong.of(512));
+                OptionalDouble.of(0.0421), OptionalLong.of(512), OptionalDouble.of(8.456));
 
         JsonObject line = Json.createReader(new StringReader(measurement.toJsonLine(
                 Json.createObjectBuilder().add("fsync", "on").build()))).readObject();
@@ -40,8 +40,9 @@ class MeasurementTest {
         assertEquals(12.3, line.getJsonNumber("p50_ms").doubleValue());
         assertEquals(0.042, line.getJsonNumber("first_step_s").doubleValue());
         assertEquals(512, line.getInt("rss_mb"));
+        assertEquals(8.46, line.getJsonNumber("cpu_ms_per_workflow").doubleValue());
         assertEquals("on", line.getString("fsync"));
         assertEquals(List.of("system", "workload", "n", "wall_s", "workflows_per_s", "steps_per_s", "p50_ms", "p95_ms",
-                "p99_ms", "first_step_s", "rss_mb", "fsync"), List.copyOf(line.keySet()));
+                "p99_ms", "first_step_s", "rss_mb", "cpu_ms_per_workflow", "fsync"), List.copyOf(line.keySet()));
     }
 }
