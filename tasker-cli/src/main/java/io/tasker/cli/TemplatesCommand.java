@@ -51,13 +51,19 @@ final class TemplatesCommand {
         TemplateLoader.Checked checked = new TemplateLoader(parser).check(sources);
         List<TemplateException> problems = new ArrayList<>(checked.problems());
         PrintWriter out = console.out();
-        for (TaskTemplate template : checked.templates()) {
-            List<TemplateException> handlers = classpath == null ? List.of() : handlerProblems(template, classpath);
-            if (handlers.isEmpty()) {
-                out.println("ok     " + template.source() + ": " + template.fullName() + ", "
-                        + template.steps().size() + " steps");
+        // One class loader over the whole --classpath, for every template's handler classes.
+        try (URLClassLoader classes = classpath == null ? null
+                : new URLClassLoader(urls(classpath), StepHandler.class.getClassLoader())) {
+            for (TaskTemplate template : checked.templates()) {
+                List<TemplateException> handlers = classes == null ? List.of() : handlerProblems(template, classes);
+                if (handlers.isEmpty()) {
+                    out.println("ok     " + template.source() + ": " + template.fullName() + ", "
+                            + template.steps().size() + " steps");
+                }
+                problems.addAll(handlers);
             }
-            problems.addAll(handlers);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot close the --classpath", e);
         }
         PrintWriter err = console.err();
         problems.forEach(problem -> err.println("error  " + problem.getMessage()));
@@ -85,15 +91,11 @@ final class TemplatesCommand {
         return sources;
     }
 
-    private static List<TemplateException> handlerProblems(TaskTemplate template, List<Path> classpath) {
+    private static List<TemplateException> handlerProblems(TaskTemplate template, ClassLoader classes) {
         List<TemplateException> problems = new ArrayList<>();
-        try (URLClassLoader classes = new URLClassLoader(urls(classpath), StepHandler.class.getClassLoader())) {
-            for (StepTemplate step : template.steps()) {
-                handlerProblem(classes, step).ifPresent(problem -> problems.add(
-                        new TemplateException(template.source(), step.name(), problem)));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        for (StepTemplate step : template.steps()) {
+            handlerProblem(classes, step).ifPresent(problem -> problems.add(
+                    new TemplateException(template.source(), step.name(), problem)));
         }
         return problems;
     }

@@ -58,6 +58,7 @@ public final class TestTask {
     private final EngineSettings settings;
     private final Map<String, String> placeholders;
     private final long seed;
+    private TaskTemplate template;
 
     private TestTask(String source, String yaml, Map<String, StepHandler> handlers, Set<String> bypassed,
                      EngineSettings settings, Map<String, String> placeholders, long seed) {
@@ -108,7 +109,11 @@ public final class TestTask {
 
     /** The template, parsed and checked as the server does, placeholders expanded. */
     public TaskTemplate template() {
-        return new TemplateParser(settings.environment(), this::placeholder).parse(source, yaml);
+        // Parsed once per instance: an instance never changes, and each with... makes a new one.
+        if (template == null) {
+            template = new TemplateParser(settings.environment(), this::placeholder).parse(source, yaml);
+        }
+        return template;
     }
 
     /** Runs the step with this handler (a stub, or a handler built with test collaborators). */
