@@ -1,6 +1,7 @@
 -- The tables of the benchmark's peer, db-scheduler, in a schema of their own in the benchmark's database: the
 -- scheduler's table (as db-scheduler 16 documents it for PostgreSQL), and what its workflows record: each
--- workflow's creation and completion, each step's result, and the joins that wait for several parents.
+-- workflow's creation and completion, each step's result with when its attempt started and ended, and the joins
+-- that wait for several parents.
 DROP SCHEMA IF EXISTS db_scheduler_peer CASCADE;
 CREATE SCHEMA db_scheduler_peer;
 SET search_path TO db_scheduler_peer;
@@ -37,6 +38,7 @@ CREATE TABLE step_results (
     step        text        NOT NULL,
     attempt     integer     NOT NULL,
     results     jsonb       NOT NULL,
+    started_at  timestamptz NOT NULL,
     done_at     timestamptz NOT NULL DEFAULT clock_timestamp(),
     PRIMARY KEY (workflow_id, step)
 );

@@ -120,6 +120,7 @@ public final class BenchMain {
             System.out.println(latency.toTableRow());
             measurements.add(latency);
         }
+        List<BacklogMeasurement> backlogs = options.backlog() ? backlog(options, target, peer) : List.of();
         if (options.lists()) {
             for (ListQuery query : ListQuery.values()) {
                 Measurement list = runner.listLatency(query, options.latencyN());
@@ -128,10 +129,28 @@ public final class BenchMain {
             }
         }
         List<String> lines = new ArrayList<>(measurements.stream().map(m -> m.toJsonLine(environment)).toList());
+        backlogs.forEach(backlog -> lines.add(backlog.toJsonLine(environment)));
         comparisons.forEach(comparison -> lines.add(comparison.toJsonLine(environment)));
         Files.write(options.out(), lines, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
                 StandardOpenOption.APPEND);
         System.out.println("Appended " + lines.size() + " results to " + options.out().toAbsolutePath());
+    }
+
+    // The backlog on Tasker (through its JMS intake), then on the peer, each printed as it ends.
+    private static List<BacklogMeasurement> backlog(BenchOptions options, BenchTarget target,
+                                                    Optional<DbSchedulerPeer> peer) throws InterruptedException {
+        List<BacklogDriver> drivers = new ArrayList<>(List.of(new TaskerBacklog(target.broker().orElseThrow(),
+                target.database().orElseThrow(), RUN_TIMEOUT)));
+        peer.ifPresent(drivers::add);
+        System.out.println(BacklogMeasurement.tableHeader());
+        List<BacklogMeasurement> measured = new ArrayList<>();
+        for (BacklogDriver driver : drivers) {
+            BacklogMeasurement backlog = driver.backlog(options.backlogN());
+            System.out.println(backlog.toTableRow());
+            measured.add(backlog);
+        }
+        System.out.println();
+        return measured;
     }
 
     // As many workflows as asked, or rounds until the throughput is steady (SteadyState); returns how many ran.

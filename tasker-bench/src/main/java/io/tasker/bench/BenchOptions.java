@@ -23,6 +23,7 @@ import picocli.CommandLine.ParameterException;
  * @param workloads the throughput workloads to run, in order
  * @param latency whether to measure single-task latency
  * @param lists whether to measure the latency of task lists (ListQuery)
+ * @param backlog whether to measure a backlog: {@code backlogN} W1 workflows submitted at once (JMS intake)
  * @param n workflows per throughput run; empty for each workload's default
  * @param warmup workflows run before each measured run; empty to warm up until the throughput is steady
  * @param url a running server's API; empty to start the embedded default
@@ -31,8 +32,8 @@ import picocli.CommandLine.ParameterException;
  * @param dataDir where the embedded default keeps its data (emptied first)
  * @param compareWithPeer whether each throughput workload also runs on the peer (db-scheduler), in the same run
  */
-public record BenchOptions(Set<Workload> workloads, boolean latency, boolean lists, OptionalInt n, int submitters,
-                           OptionalInt warmup, int latencyN, Optional<URI> url, Path out, int history,
+public record BenchOptions(Set<Workload> workloads, boolean latency, boolean lists, boolean backlog, int backlogN,
+                           OptionalInt n, int submitters, OptionalInt warmup, int latencyN, Optional<URI> url, Path out, int history,
                            int taskHistory, Path dataDir, boolean compareWithPeer) {
 
     /**
@@ -73,10 +74,12 @@ public record BenchOptions(Set<Workload> workloads, boolean latency, boolean lis
         @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
         private boolean help;
 
-        @Option(names = "--workload", split = ",", paramLabel = "W1|W2|W3|W4|latency|list|all",
+        @Option(names = "--workload", split = ",", paramLabel = "W1|W2|W3|W4|latency|list|backlog|all",
                 description = "What to run (default all; repeat or comma-separate to pick several). list: the "
                         + "latency of GET /tasker/tasks filtered by namespace and status, one request at a time "
-                        + "(its \"workflows/s\" are requests/s).")
+                        + "(its \"workflows/s\" are requests/s). backlog (embedded only; all includes it there): "
+                        + "--backlog-n W1 workflows submitted at once through the JMS intake, and the waits for "
+                        + "their first and next steps.")
         private List<String> workloads = new ArrayList<>();
 
         @Option(names = "--n", paramLabel = "N", description = "Workflows per throughput workload (default 1000; W4 "
@@ -92,6 +95,10 @@ public record BenchOptions(Set<Workload> workloads, boolean latency, boolean lis
                         + "rounds of 1000, at least until the server ran 10000, then until three in a row run "
                         + "within 10 %% of each other.")
         private String warmup;
+
+        @Option(names = "--backlog-n", paramLabel = "N", defaultValue = "10000",
+                description = "W1 workflows of the backlog figure (default ${DEFAULT-VALUE}).")
+        private int backlogN;
 
         @Option(names = "--latency-n", paramLabel = "N", defaultValue = "200",
                 description = "Sequential diamond workflows of the latency figure, and requests of each list figure "
@@ -129,6 +136,8 @@ public record BenchOptions(Set<Workload> workloads, boolean latency, boolean lis
             Set<Workload> chosen = EnumSet.noneOf(Workload.class);
             boolean latency = workloads.isEmpty();
             boolean lists = workloads.isEmpty();
+            boolean backlog = workloads.isEmpty();
+            boolean backlogNamed = false;
             if (workloads.isEmpty()) {
                 chosen.addAll(EnumSet.allOf(Workload.class));
             }
@@ -138,8 +147,13 @@ public record BenchOptions(Set<Workload> workloads, boolean latency, boolean lis
                         chosen.addAll(EnumSet.allOf(Workload.class));
                         latency = true;
                         lists = true;
+                        backlog = true;
                     }
                     case "latency" -> latency = true;
+                    case "backlog" -> {
+                        backlog = true;
+                        backlogNamed = true;
+                    }
                     case "list" -> lists = true;
                     default -> chosen.add(workload(cli, name.trim()));
                 }
@@ -152,11 +166,17 @@ public record BenchOptions(Set<Workload> workloads, boolean latency, boolean lis
             if (compare != null && server.isPresent()) {
                 throw new ParameterException(cli, "--compare needs the embedded default's database: drop --url");
             }
+            if (backlogNamed && server.isPresent()) {
+                throw new ParameterException(cli, "--workload backlog needs the embedded default's broker and "
+                        + "database: drop --url");
+            }
             if ((history > 0 || taskHistory > 0) && server.isPresent()) {
                 throw new ParameterException(cli, (history > 0 ? "--history" : "--task-history")
                         + " needs the embedded default's database: drop --url");
             }
-            return new BenchOptions(chosen, latency, lists,
+            // What "all" means for a running server: all it can be measured on.
+            return new BenchOptions(chosen, latency, lists, backlog && server.isEmpty(),
+                    atLeast(cli, "--backlog-n", backlogN, 1),
                     n == null ? OptionalInt.empty() : OptionalInt.of(atLeast(cli, "--n", n, 1)),
                     atLeast(cli, "--submitters", submitters, 1),
                     warmup.equals("steady") ? OptionalInt.empty() : OptionalInt.of(warmupCount(cli)),
@@ -185,7 +205,7 @@ public record BenchOptions(Set<Workload> workloads, boolean latency, boolean lis
             return Workload.valueOf(name.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new ParameterException(cli, "--workload must be one of " + Arrays.stream(Workload.values())
-                    .map(Workload::name).collect(Collectors.joining(", ")) + ", latency, list or all, got '" + name
+                    .map(Workload::name).collect(Collectors.joining(", ")) + ", latency, list, backlog or all, got '" + name
                     + "'");
         }
     }

@@ -2,6 +2,7 @@ package io.tasker.bench;
 
 import io.tasker.launcher.Directories;
 import io.tasker.launcher.LauncherSettings;
+import io.tasker.launcher.LauncherSettings.BrokerAddress;
 import io.tasker.launcher.LauncherSettings.DatabaseAddress;
 import io.tasker.launcher.TaskerStack;
 import java.io.IOException;
@@ -77,6 +78,10 @@ final class BenchTarget implements AutoCloseable {
 
     Optional<DatabaseAddress> database() {
         return stack.map(TaskerStack::database);
+    }
+
+    Optional<BrokerAddress> broker() {
+        return stack.map(TaskerStack::broker);
     }
 
     /**

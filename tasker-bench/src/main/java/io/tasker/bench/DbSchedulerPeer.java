@@ -41,12 +41,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  * children in the same transaction and schedules those it made ready; the last step records the workflow's
  * completion. Times are the database's clock, as Tasker's are.
  */
-final class DbSchedulerPeer implements WorkloadDriver, AutoCloseable {
+final class DbSchedulerPeer implements WorkloadDriver, BacklogDriver, AutoCloseable {
 
     static final String SYSTEM = "db-scheduler";
     private static final String SCHEMA = "db_scheduler_peer";
     private static final int THREADS = 10;
     private static final Duration POLL = Duration.ofMillis(100);
+    private static final int BACKLOG_SUBMITTERS = 4;
 
     /** What a scheduled step carries: its workflow and its name. */
     record PeerStep(long workflowId, String step) implements Serializable {
@@ -112,26 +113,65 @@ final class DbSchedulerPeer implements WorkloadDriver, AutoCloseable {
         return Measurement.of(SYSTEM, workload.name(), workload, finished(run), OptionalLong.empty(), cpu);
     }
 
+    /**
+     * Schedules the W1 workflows' first steps all at once, from as many client threads as the benchmark submits
+     * from by default; a step's start is when its thread picked it.
+     */
+    @Override
+    public BacklogMeasurement backlog(int n) throws InterruptedException {
+        int run = runs.incrementAndGet();
+        submit(Workload.W1, run, n, BACKLOG_SUBMITTERS);
+        awaitCompletion(run, Instant.now().plus(timeout));
+        List<BacklogTimes> workflows = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement("""
+                     SELECT w.created_at, w.completed_at, array_agg(r.started_at ORDER BY r.started_at),
+                            array_agg(r.done_at ORDER BY r.started_at)
+                       FROM workflows w
+                       JOIN step_results r ON r.workflow_id = w.workflow_id
+                      WHERE w.run = ?
+                      GROUP BY w.workflow_id""")) {
+            select.setInt(1, run);
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    Timestamp[] started = (Timestamp[]) row.getArray(3).getArray();
+                    Timestamp[] ended = (Timestamp[]) row.getArray(4).getArray();
+                    List<BacklogTimes.StepSpan> steps = new ArrayList<>();
+                    for (int i = 0; i < started.length; i++) {
+                        steps.add(new BacklogTimes.StepSpan(started[i].toInstant(), ended[i].toInstant()));
+                    }
+                    workflows.add(new BacklogTimes(instant(row, 1), instant(row, 2), steps));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read " + SYSTEM + "'s backlog workflows", e);
+        }
+        return BacklogMeasurement.of(SYSTEM, workflows);
+    }
+
     private void runStep(Workload workload, PeerStep step, ExecutionContext context) {
+        Instant started = Instant.now();
         PeerWorkflow workflow = workflows.get(workload);
         int attempt = context.getExecution().consecutiveFailures + 1;
         if (attempt <= workflow.failures(step.step())) {
             throw new IllegalStateException("scripted failure " + attempt + " of " + step);
         }
-        for (String ready : record(workflow, step, attempt)) {
+        for (String ready : record(workflow, step, attempt, started)) {
             schedule(workload, step.workflowId(), ready);
         }
     }
 
     // One transaction: the step's result, the joins it counts down, and after the last step the workflow's end.
-    private List<String> record(PeerWorkflow workflow, PeerStep step, int attempt) {
+    private List<String> record(PeerWorkflow workflow, PeerStep step, int attempt, Instant started) {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try (PreparedStatement result = connection.prepareStatement(
-                    "INSERT INTO step_results (workflow_id, step, attempt, results) VALUES (?, ?, ?, '{}')")) {
+                    "INSERT INTO step_results (workflow_id, step, attempt, results, started_at) "
+                            + "VALUES (?, ?, ?, '{}', ?)")) {
                 result.setLong(1, step.workflowId());
                 result.setString(2, step.step());
                 result.setInt(3, attempt);
+                result.setTimestamp(4, Timestamp.from(started));
                 result.executeUpdate();
             }
             List<String> ready = new ArrayList<>();

@@ -22,6 +22,8 @@ class BenchOptionsTest {
         assertEquals(EnumSet.allOf(Workload.class), options.workloads());
         assertTrue(options.latency());
         assertTrue(options.lists());
+        assertTrue(options.backlog());
+        assertEquals(10_000, options.backlogN());
         assertEquals(1000, options.count(Workload.W1));
         assertEquals(200, options.count(Workload.W4));
         assertEquals(4, options.submitters());
@@ -38,6 +40,7 @@ class BenchOptionsTest {
         assertEquals(EnumSet.of(Workload.W2, Workload.W4), options.workloads());
         assertFalse(options.latency());
         assertFalse(options.lists());
+        assertFalse(options.backlog());
         assertEquals(50, options.count(Workload.W4));
         assertEquals(8, options.submitters());
         assertEquals(OptionalInt.of(0), BenchOptions.parse("--warmup", "0").warmup());
@@ -45,13 +48,22 @@ class BenchOptionsTest {
         assertEquals(Optional.of(URI.create("http://host:8080/tasker")), options.url());
         assertTrue(BenchOptions.parse("--workload", "latency").workloads().isEmpty());
         assertTrue(BenchOptions.parse("--workload", "list").lists());
+        BenchOptions backlog = BenchOptions.parse("--workload", "backlog", "--backlog-n", "500");
+        assertTrue(backlog.backlog() && backlog.workloads().isEmpty() && !backlog.latency());
+        assertEquals(500, backlog.backlogN());
+        assertFalse(BenchOptions.parse("--url", "http://host:8080/tasker").backlog(),
+                "all is what a running server can be measured on: no backlog");
         assertTrue(BenchOptions.parse("--compare", "db-scheduler").compareWithPeer());
         assertFalse(options.compareWithPeer());
     }
 
     @Test
     void rejectsWhatItCannotUseNamingTheOption() {
-        assertMessage("--workload must be one of W1, W2, W3, W4, latency, list or all, got 'W9'", "--workload", "W9");
+        assertMessage("--workload must be one of W1, W2, W3, W4, latency, list, backlog or all, got 'W9'",
+                "--workload", "W9");
+        assertMessage("--workload backlog needs the embedded default's broker and database: drop --url",
+                "--workload", "backlog", "--url", "http://host/tasker");
+        assertMessage("--backlog-n must be at least 1, got 0", "--backlog-n", "0");
         assertMessage("--n must be at least 1, got 0", "--n", "0");
         assertMessage("Invalid value for option '--submitters': 'many' is not an int", "--submitters", "many");
         assertMessage("Missing required parameter for option '--n' (N)", "--n");

@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A smoke run of {@code ./tasker bench --compare db-scheduler} on the embedded default, small enough for CI: every
- * workload runs on Tasker and on the peer and the latency figure on Tasker, every workflow completes as scripted on
- * both, and each result line has the documented fields.
+ * workload and the backlog run on Tasker and on the peer and the latency figure on Tasker, every workflow completes
+ * as scripted on both, and each result line has the documented fields.
  */
 class BenchSmokeIT {
 
@@ -24,14 +24,18 @@ class BenchSmokeIT {
         Files.deleteIfExists(out);
 
         int exit = BenchMain.run("--workload", "all", "--n", "20", "--warmup", "5", "--latency-n", "10",
+                "--backlog-n", "30",
                 "--history", "500", "--task-history", "1000", "--compare", "db-scheduler", "--out", out.toString(),
                 "--data-dir", "target/bench-data");
 
         assertEquals(0, exit);
         List<JsonObject> all = Files.readAllLines(out).stream()
                 .map(line -> Json.createReader(new StringReader(line)).readObject()).toList();
-        List<JsonObject> lines = bySystem(all, "tasker");
-        List<JsonObject> peer = bySystem(all, "db-scheduler");
+        List<JsonObject> backlogs = all.stream().filter(line -> "backlog".equals(line.getString("workload")))
+                .toList();
+        List<JsonObject> lines = bySystem(all, "tasker").stream().filter(line -> !backlogs.contains(line)).toList();
+        List<JsonObject> peer = bySystem(all, "db-scheduler").stream().filter(line -> !backlogs.contains(line))
+                .toList();
         List<JsonObject> ratios = bySystem(all, "tasker/db-scheduler");
         assertEquals(List.of("W1", "W2", "W3", "W4"), peer.stream().map(line -> line.getString("workload")).toList());
         assertEquals(List.of("W1", "W2", "W3", "W4"), ratios.stream().map(line -> line.getString("workload"))
@@ -61,6 +65,18 @@ class BenchSmokeIT {
         }
         assertTrue(lines.get(3).getJsonNumber("p50_ms").doubleValue() >= 2000,
                 "W4 waits 1 s before each of its two retries: " + lines.get(3));
+        assertEquals(List.of("tasker", "db-scheduler"), backlogs.stream().map(line -> line.getString("system"))
+                .toList());
+        for (JsonObject backlog : backlogs) {
+            assertEquals(30, backlog.getInt("n"));
+            for (String field : List.of("steps_per_s", "p50_ms", "p99_ms", "first_step_wait_p50_ms",
+                    "first_step_wait_p99_ms", "next_step_wait_p50_ms", "next_step_wait_p99_ms",
+                    "next_step_wait_max_ms")) {
+                assertTrue(backlog.getJsonNumber(field).doubleValue() >= 0, field + " in " + backlog);
+            }
+            assertTrue(backlog.getJsonNumber("p99_ms").doubleValue()
+                    >= backlog.getJsonNumber("first_step_wait_p99_ms").doubleValue(), backlog.toString());
+        }
     }
 
     private static List<JsonObject> bySystem(List<JsonObject> lines, String system) {
