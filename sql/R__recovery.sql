@@ -36,10 +36,12 @@ BEGIN
                updated_at = clock_timestamp()
           FROM candidates c
          WHERE s.workflow_step_id = c.workflow_step_id
-        RETURNING s.workflow_step_id, s.task_id, s.name, s.attempts, s.claimed_by)
+        RETURNING s.workflow_step_id, s.task_id, s.name, s.attempts, s.claimed_by,
+                  s.retryable AND s.attempts < s.retry_limit AS retry_eligible)
     SELECT array_agg((e.workflow_step_id, 'in_progress', 'error',
                       jsonb_build_object('attempt', e.attempts, 'reason', 'lease_expired',
-                                         'claimed_by', e.claimed_by))::tasker_transition),
+                                         'claimed_by', e.claimed_by,
+                                         'retry_eligible', e.retry_eligible))::tasker_transition),
            array_agg(e.task_id), array_agg(e.name)
       INTO expired, tasks, names
       FROM ended e;

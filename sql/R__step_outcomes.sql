@@ -67,7 +67,8 @@ $$;
 -- Records the failed end of a claimed attempt: the step goes to error with the error details merged into its
 -- results, a permanent failure makes it not retryable, and backoff_seconds (null for none) sets when a retry
 -- becomes due. An attempt that failed because the infrastructure did (counted = false) is given back: it does not
--- count against the step's retry limit. Returns whether the attempt still held its claim.
+-- count against the step's retry limit. The transition says whether the step may run again (retry_eligible), as
+-- readiness will judge it. Returns whether the attempt still held its claim.
 CREATE OR REPLACE FUNCTION tasker_fail_step(input_step_id bigint, claimed_attempt integer, claimant varchar,
                                             error_details jsonb, permanent boolean, backoff_seconds numeric,
                                             counted boolean)
@@ -75,6 +76,8 @@ RETURNS boolean
 LANGUAGE plpgsql
 SET plan_cache_mode = force_generic_plan
 AS $$
+DECLARE
+    eligible boolean;
 BEGIN
     UPDATE tasker_workflow_steps s
        SET status = 'error',
@@ -89,13 +92,14 @@ BEGIN
      WHERE s.workflow_step_id = input_step_id
        AND s.status = 'in_progress'
        AND s.attempts = claimed_attempt
-       AND s.claimed_by = claimant;
+       AND s.claimed_by = claimant
+    RETURNING s.retryable AND s.attempts < s.retry_limit INTO eligible;
     IF NOT FOUND THEN
         RETURN false;
     END IF;
     PERFORM tasker_append_step_transitions(ARRAY[(input_step_id, 'in_progress', 'error',
         jsonb_build_object('attempt', claimed_attempt, 'permanent', permanent, 'counted', counted,
-                           'backoff_seconds', backoff_seconds)
+                           'backoff_seconds', backoff_seconds, 'retry_eligible', eligible)
         || jsonb_build_object('error_message', error_details -> 'error',
                               'error_class', error_details -> 'error_class'))::tasker_transition]);
     RETURN true;

@@ -47,6 +47,8 @@ public class TaskerSettings {
     private SizeLimit contextLimit;
     private SizeLimit resultsLimit;
     private Duration statusCachePeriod;
+    private Duration eventPollInterval;
+    private Duration eventLease;
     private boolean jsonLogs;
 
     @PostConstruct
@@ -79,11 +81,24 @@ public class TaskerSettings {
         resultsLimit = limit(reader, "tasker.step.max-results-bytes");
         statusCachePeriod = reader.seconds("tasker.health.status-cache-seconds", Duration.ZERO, Duration.ofHours(1));
         jsonLogs = reader.choice("tasker.log.format", List.of("text", "json")).equals("json");
+        eventPollInterval = reader.seconds("tasker.events.poll-interval-seconds", Duration.ofMillis(10),
+                Duration.ofMinutes(1));
+        eventLease = reader.seconds("tasker.events.lease-seconds", Duration.ofSeconds(1), Duration.ofHours(1));
         reader.failOnProblems();
     }
 
     private static SizeLimit limit(SettingsReader reader, String key) {
         return new SizeLimit(key, reader.integer(key, 2, MAX_DOCUMENT_BYTES));
+    }
+
+    /** How often a node looks for events to deliver to its subscribers while it has none under way. */
+    public Duration eventPollInterval() {
+        return eventPollInterval;
+    }
+
+    /** How long a node holds a subscriber's cursor while it delivers, before another node may take it over. */
+    public Duration eventLease() {
+        return eventLease;
     }
 
     /** Whether the engine logs JSON lines to standard output ({@code tasker.log.format=json}). */

@@ -21,18 +21,24 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 public class TaskerStackExtension implements BeforeAllCallback, ParameterResolver {
 
     /**
-     * Settings of the test node: the back-off is 1, 2, 4 s without jitter, so waits are exact; leases and the sweep
-     * are short so recovery tests take seconds; the test templates are loaded besides the examples.
+     * Settings of the test node: the back-off is 1, 2, 4 s without jitter, so waits are exact; leases (of claims and
+     * of event cursors) and the sweep are short so recovery tests take seconds; the test templates are loaded
+     * besides the examples; the examples' event ledger records every event (and refuses those of tasks whose
+     * correlation id says so).
      */
-    static final Map<String, String> NODE_SETTINGS = Map.of(
-            "TASKER_BACKOFF_DEFAULT_BACKOFF_SECONDS", "1,2,4",
-            "TASKER_BACKOFF_JITTER_ENABLED", "false",
-            "TASKER_STEP_LEASE_SECONDS", "6",
-            "TASKER_SWEEP_INTERVAL_SECONDS", "2",
-            "TASKER_SWEEP_GRACE_SECONDS", "10",
-            "TASKER_HEALTH_STATUS_CACHE_SECONDS", "1",
-            "TASKER_LOG_FORMAT", "json",
-            "TASKER_TEMPLATES_DIR", System.getProperty("tasker.it.templates.dir", "src/test/resources/it-templates"));
+    static final Map<String, String> NODE_SETTINGS = Map.ofEntries(
+            Map.entry("TASKER_BACKOFF_DEFAULT_BACKOFF_SECONDS", "1,2,4"),
+            Map.entry("TASKER_BACKOFF_JITTER_ENABLED", "false"),
+            Map.entry("TASKER_STEP_LEASE_SECONDS", "6"),
+            Map.entry("TASKER_SWEEP_INTERVAL_SECONDS", "2"),
+            Map.entry("TASKER_SWEEP_GRACE_SECONDS", "10"),
+            Map.entry("TASKER_EVENTS_LEASE_SECONDS", "6"),
+            Map.entry("TASKER_HEALTH_STATUS_CACHE_SECONDS", "1"),
+            Map.entry("TASKER_LOG_FORMAT", "json"),
+            Map.entry("EXAMPLES_EVENT_LEDGER_EVENTS", "*"),
+            Map.entry("EXAMPLES_EVENT_LEDGER_THROW_FOR", "ledger-throws-"),
+            Map.entry("TASKER_TEMPLATES_DIR", System.getProperty("tasker.it.templates.dir",
+                    "src/test/resources/it-templates")));
 
     @Override
     public void beforeAll(ExtensionContext context) {

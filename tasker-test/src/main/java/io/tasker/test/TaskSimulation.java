@@ -115,6 +115,7 @@ final class TaskSimulation {
                 metadata.put("permanent", failed.permanent());
                 metadata.put("counted", failed.counted());
                 metadata.put("backoff_seconds", failed.backoffSeconds());
+                metadata.put("retry_eligible", Readiness.retryEligible(step));
                 metadata.put("error_message", failed.details().get("error"));
                 metadata.put("error_class", failed.details().get("error_class"));
                 record(step.name(), StepState.IN_PROGRESS.value(), StepState.ERROR.value(), metadata);
