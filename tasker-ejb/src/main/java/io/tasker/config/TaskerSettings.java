@@ -49,6 +49,7 @@ public class TaskerSettings {
     private Duration statusCachePeriod;
     private Duration eventPollInterval;
     private Duration eventLease;
+    private boolean eventTopicEnabled;
     private boolean jsonLogs;
 
     @PostConstruct
@@ -84,6 +85,7 @@ public class TaskerSettings {
         eventPollInterval = reader.seconds("tasker.events.poll-interval-seconds", Duration.ofMillis(10),
                 Duration.ofMinutes(1));
         eventLease = reader.seconds("tasker.events.lease-seconds", Duration.ofSeconds(1), Duration.ofHours(1));
+        eventTopicEnabled = reader.bool("tasker.events.topic.enabled");
         reader.failOnProblems();
     }
 
@@ -99,6 +101,11 @@ public class TaskerSettings {
     /** How long a node holds a subscriber's cursor while it delivers, before another node may take it over. */
     public Duration eventLease() {
         return eventLease;
+    }
+
+    /** Whether every event also goes to the broker's topic {@code tasker.events}. */
+    public boolean eventTopicEnabled() {
+        return eventTopicEnabled;
     }
 
     /** Whether the engine logs JSON lines to standard output ({@code tasker.log.format=json}). */

@@ -24,13 +24,13 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Delivers the events to the application's {@link EventSubscriber} beans (docs/events.md). Each subscriber has a
- * cursor in the database: every {@code tasker.events.poll-interval-seconds} this node takes the cursor of each
- * subscriber that has no delivery under way here (unless another node holds it), reads the transitions of the
- * transactions committed since, turns them into events, hands the subscriber those it asked for on a managed
- * thread, and moves the cursor on. Nothing runs inside an orchestration transaction, a subscriber that throws only
- * has its failure counted and logged, and a slow one delays only its own deliveries. A node that dies mid-delivery
- * leaves the cursor where it was: another node delivers those events again once the lease has run out.
+ * Delivers the events (docs/events.md) to the application's {@link EventSubscriber} beans and, with
+ * {@code tasker.events.topic.enabled}, to the broker's topic. Each consumer has a cursor in the database: every
+ * {@code tasker.events.poll-interval-seconds} this node takes the cursor of each consumer that has no delivery under
+ * way here (unless another node holds it), reads the transitions of the transactions committed since, turns them
+ * into events and delivers those the consumer wants, on a managed thread, then moves the cursor on. Nothing runs
+ * inside an orchestration transaction, and a slow consumer delays only its own deliveries. A node that dies
+ * mid-delivery leaves the cursor where it was: another node delivers those events again once the lease has run out.
  */
 @Singleton
 @Startup
@@ -40,6 +40,7 @@ public class EventRelay {
     private static final Logger LOG = Logger.getLogger(EventRelay.class.getName());
     // Transactions read at a time: what one delivery round holds in memory.
     private static final int BATCH_TRANSACTIONS = 200;
+    private static final String TOPIC_CURSOR = "topic:tasker.events";
 
     @Inject
     @Any
@@ -47,6 +48,9 @@ public class EventRelay {
 
     @Inject
     private EventCursors cursors;
+
+    @Inject
+    private EventPublications publications;
 
     @Inject
     private TaskerSettings settings;
@@ -60,24 +64,33 @@ public class EventRelay {
     @Resource
     private ManagedExecutorService threads;
 
-    private final List<Subscription> subscriptions = new ArrayList<>();
+    private final List<Consumer> consumers = new ArrayList<>();
 
-    /** A subscriber, what it asked for, and whether this node is delivering to it now. */
-    private record Subscription(String name, EventSubscriber subscriber, EventFilter filter, AtomicBoolean busy) {
+    /** Where the events of one cursor go. */
+    private abstract static class Consumer {
 
-        String cursor() {
-            return "subscriber:" + name;
+        final String name;
+        final String cursor;
+        // Whether this node is delivering to it now.
+        final AtomicBoolean busy = new AtomicBoolean();
+
+        Consumer(String name, String cursor) {
+            this.name = name;
+            this.cursor = cursor;
         }
+
+        /** Delivers the events and moves the cursor on to the transaction; false when the node lost the cursor. */
+        abstract boolean deliver(List<TaskerEvent> events, long upToTransaction);
     }
 
     /**
-     * Finds the subscriber beans and registers their cursors; one that asks for no event (say, switched off by a
-     * setting) is left out.
+     * Finds the subscriber beans and registers the cursors of the consumers; a subscriber that asks for no event
+     * (say, switched off by a setting) is left out.
      *
      * @throws IllegalStateException when a subscriber asks for events in a form the catalog does not know
      */
     @PostConstruct
-    void findSubscribers() {
+    void findConsumers() {
         subscriberBeans.handlesStream().forEach(handle -> {
             String name = handle.getBean().getBeanClass().getName();
             EventSubscriber subscriber = handle.get();
@@ -85,37 +98,43 @@ public class EventRelay {
                 LOG.info(() -> "TASKER-EVENT-005 event subscriber " + name + " asks for no event: not subscribed");
                 return;
             }
-            EventFilter filter;
             try {
-                filter = EventFilter.of(subscriber.events());
+                consumers.add(new SubscriberConsumer(name, subscriber, EventFilter.of(subscriber.events())));
             } catch (IllegalArgumentException e) {
                 throw new IllegalStateException("event subscriber " + name + " " + e.getMessage(), e);
             }
-            cursors.register("subscriber:" + name);
-            subscriptions.add(new Subscription(name, subscriber, filter, new AtomicBoolean()));
         });
-        if (!subscriptions.isEmpty()) {
+        if (settings.eventTopicEnabled()) {
+            consumers.add(new Consumer("the topic tasker.events", TOPIC_CURSOR) {
+                @Override
+                boolean deliver(List<TaskerEvent> events, long upToTransaction) {
+                    return publications.publish(cursor, events, upToTransaction);
+                }
+            });
+        }
+        consumers.forEach(consumer -> cursors.register(consumer.cursor));
+        if (!consumers.isEmpty()) {
             long every = settings.eventPollInterval().toMillis();
             timers.createIntervalTimer(every, every, new TimerConfig("tasker-events", false));
-            LOG.info(() -> "TASKER-EVENT-001 delivering events to " + subscriptions.stream()
-                    .map(Subscription::name).toList());
+            LOG.info(() -> "TASKER-EVENT-001 delivering events to " + consumers.stream().map(consumer -> consumer.name)
+                    .toList());
         }
     }
 
     @Timeout
     void deliverPending() {
-        for (Subscription subscription : subscriptions) {
-            if (subscription.busy().compareAndSet(false, true)) {
+        for (Consumer consumer : consumers) {
+            if (consumer.busy.compareAndSet(false, true)) {
                 try {
                     threads.execute(() -> {
                         try {
-                            deliver(subscription);
+                            deliver(consumer);
                         } finally {
-                            subscription.busy().set(false);
+                            consumer.busy.set(false);
                         }
                     });
                 } catch (RuntimeException rejected) {
-                    subscription.busy().set(false);
+                    consumer.busy.set(false);
                     throw rejected;
                 }
             }
@@ -123,49 +142,68 @@ public class EventRelay {
     }
 
     // Rounds of up to a batch each, while the cursor has transactions to deliver and this node holds it.
-    private void deliver(Subscription subscription) {
+    private void deliver(Consumer consumer) {
         try {
             boolean more = true;
             while (more) {
-                OptionalLong position = cursors.take(subscription.cursor());
+                OptionalLong position = cursors.take(consumer.cursor);
                 if (position.isEmpty()) {
                     return;
                 }
                 List<TransitionRecord> transitions = cursors.transitionsAfter(position.getAsLong(),
                         BATCH_TRANSACTIONS);
-                transitions.forEach(transition -> deliver(subscription, transition));
                 long last = transitions.isEmpty() ? position.getAsLong()
                         : transitions.get(transitions.size() - 1).transactionId();
-                more = cursors.advance(subscription.cursor(), last) && !transitions.isEmpty();
+                more = consumer.deliver(events(transitions), last) && !transitions.isEmpty();
             }
         } catch (RuntimeException e) {
-            // The cursor stays where it was (its lease runs out): the next round delivers these events again.
-            LOG.log(Level.WARNING, "TASKER-EVENT-002 delivering events to " + subscription.name() + " failed; "
-                    + "they are delivered again", e);
+            // The cursor stays where it was (its lease runs out): a later round delivers these events again.
+            LOG.log(Level.WARNING, "TASKER-EVENT-002 delivering events to " + consumer.name + " failed; they are "
+                    + "delivered again", e);
         }
     }
 
-    private void deliver(Subscription subscription, TransitionRecord transition) {
-        List<TaskerEvent> events;
-        try {
-            events = TransitionEvents.of(transition);
-        } catch (IllegalArgumentException unknown) {
-            LOG.warning(() -> "TASKER-EVENT-003 " + unknown.getMessage() + " (transition " + transition.transitionId()
-                    + "): skipped");
-            return;
-        }
-        for (TaskerEvent event : events) {
-            if (!subscription.filter().matches(event.name())) {
-                continue;
-            }
+    private static List<TaskerEvent> events(List<TransitionRecord> transitions) {
+        List<TaskerEvent> events = new ArrayList<>();
+        for (TransitionRecord transition : transitions) {
             try {
-                subscription.subscriber().onEvent(event);
-                metrics.delivered(subscription.name());
-            } catch (Exception | LinkageError e) {
-                metrics.subscriberFailed(subscription.name(), event.name());
-                LOG.log(Level.WARNING, "TASKER-EVENT-004 subscriber " + subscription.name() + " failed on event "
-                        + event.name() + " " + event.id(), e);
+                events.addAll(TransitionEvents.of(transition));
+            } catch (IllegalArgumentException unknown) {
+                LOG.warning(() -> "TASKER-EVENT-003 " + unknown.getMessage() + " (transition "
+                        + transition.transitionId() + "): skipped");
             }
+        }
+        return events;
+    }
+
+    /** A subscriber bean: each event it asked for, one at a time; one it throws on is counted and logged. */
+    private final class SubscriberConsumer extends Consumer {
+
+        private final EventSubscriber subscriber;
+        private final EventFilter filter;
+
+        SubscriberConsumer(String name, EventSubscriber subscriber, EventFilter filter) {
+            super(name, "subscriber:" + name);
+            this.subscriber = subscriber;
+            this.filter = filter;
+        }
+
+        @Override
+        boolean deliver(List<TaskerEvent> events, long upToTransaction) {
+            for (TaskerEvent event : events) {
+                if (!filter.matches(event.name())) {
+                    continue;
+                }
+                try {
+                    subscriber.onEvent(event);
+                    metrics.delivered(name);
+                } catch (Exception | LinkageError e) {
+                    metrics.subscriberFailed(name, event.name());
+                    LOG.log(Level.WARNING, "TASKER-EVENT-004 subscriber " + name + " failed on event " + event.name()
+                            + " " + event.id(), e);
+                }
+            }
+            return cursors.advance(cursor, upToTransaction);
         }
     }
 }

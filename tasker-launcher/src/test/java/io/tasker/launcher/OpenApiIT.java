@@ -32,7 +32,7 @@ class OpenApiIT {
             "/tasks/{task_id}/workflow_steps/{step_id}/resolve", "/tasks/{task_id}/retry",
             "/tasks/{task_id}/transitions", "/tasks/{task_id}/diagram", "/namespaces", "/handlers",
             "/handlers/{namespace}", "/handlers/{namespace}/{name}", "/handlers/{namespace}/{name}/diagram",
-            "/health/status");
+            "/events", "/events/{name}", "/health/status");
 
     private static JsonObject schemas;
 
@@ -67,6 +67,15 @@ class OpenApiIT {
         assertFields("Diagram", json(client.api(), "/tasks/" + taskId + "/diagram"));
         assertFields("Problem", client.get("/tasks/0").json());
         assertFields("SystemStatus", client.get("/health/status").json());
+    }
+
+    @Test
+    void theEventCatalogHasTheDocumentedFields(RunningStack stack) {
+        TaskerClient client = stack.client();
+        JsonObject events = client.get("/events").json();
+        assertFields("EventList", events);
+        assertFields("Event", events.getJsonArray("events").getJsonObject(0));
+        assertFields("Event", client.get("/events/step.failed").json());
     }
 
     @Test

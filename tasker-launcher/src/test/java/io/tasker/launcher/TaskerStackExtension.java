@@ -23,8 +23,8 @@ public class TaskerStackExtension implements BeforeAllCallback, ParameterResolve
     /**
      * Settings of the test node: the back-off is 1, 2, 4 s without jitter, so waits are exact; leases (of claims and
      * of event cursors) and the sweep are short so recovery tests take seconds; the test templates are loaded
-     * besides the examples; the examples' event ledger records every event (and refuses those of tasks whose
-     * correlation id says so).
+     * besides the examples; events also go to the topic, and the examples' event ledger records every one (and
+     * refuses those of tasks whose correlation id says so).
      */
     static final Map<String, String> NODE_SETTINGS = Map.ofEntries(
             Map.entry("TASKER_BACKOFF_DEFAULT_BACKOFF_SECONDS", "1,2,4"),
@@ -33,6 +33,7 @@ public class TaskerStackExtension implements BeforeAllCallback, ParameterResolve
             Map.entry("TASKER_SWEEP_INTERVAL_SECONDS", "2"),
             Map.entry("TASKER_SWEEP_GRACE_SECONDS", "10"),
             Map.entry("TASKER_EVENTS_LEASE_SECONDS", "6"),
+            Map.entry("TASKER_EVENTS_TOPIC_ENABLED", "true"),
             Map.entry("TASKER_HEALTH_STATUS_CACHE_SECONDS", "1"),
             Map.entry("TASKER_LOG_FORMAT", "json"),
             Map.entry("EXAMPLES_EVENT_LEDGER_EVENTS", "*"),

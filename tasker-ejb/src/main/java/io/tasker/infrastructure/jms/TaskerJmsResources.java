@@ -38,6 +38,8 @@ public class TaskerJmsResources {
     static final String TASK_RUNNER_ADDRESS = "tasker.task-runner";
     /** The broker address (an anycast queue) on which users send task requests. */
     static final String TASK_REQUESTS_ADDRESS = "tasker.task-requests";
+    /** The broker address (multicast: a topic) every event goes to when tasker.events.topic.enabled is set. */
+    static final String EVENTS_ADDRESS = "tasker.events";
     /** Where the broker puts a message it gave up delivering (server-config/broker.xml). */
     static final String DEAD_LETTER_ADDRESS = "DLQ";
 }

@@ -1,0 +1,84 @@
+package io.tasker.launcher;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+import io.tasker.launcher.TaskerStackExtension.RunningStack;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.jms.JMSConsumer;
+import jakarta.jms.JMSContext;
+import jakarta.jms.Message;
+import jakarta.jms.TextMessage;
+import java.io.StringReader;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Events on the broker's topic ({@code tasker.events}, switched on for the suite), as a system in another JVM
+ * receives them: a durable subscription keeps what is published while its consumer is away, and each event comes
+ * as JSON with its name, id, namespace and task name as properties to select on.
+ */
+@ExtendWith(TaskerStackExtension.class)
+class EventTopicIT {
+
+    private static final String TOPIC = "tasker.events";
+
+    @Test
+    void aDurableSubscriberGetsEveryEventOfAWorkflowPublishedWhileItWasAway(RunningStack stack) throws Exception {
+        LauncherSettings.BrokerAddress broker = stack.stack().broker();
+        try (ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(
+                "tcp://" + broker.host() + ":" + broker.port())) {
+            String subscription = "events-it-" + System.nanoTime();
+            // Subscribe, then go away while the workflow runs.
+            try (JMSContext context = factory.createContext()) {
+                context.setClientID(subscription);
+                context.createDurableConsumer(context.createTopic(TOPIC), subscription,
+                        "namespace = 'examples' AND task_name = 'linear_workflow'", false).close();
+            }
+            TaskerClient client = stack.client();
+            long taskId = client.createTask("""
+                    {"name": "linear_workflow", "namespace": "examples", "version": "1.0.0", "context": {}}""");
+            JsonObject task = client.awaitFinished(taskId, Duration.ofSeconds(30));
+            int expected = 3 + 3 * task.getJsonArray("workflow_steps").size();
+
+            List<JsonObject> events = new ArrayList<>();
+            Set<String> ids = new HashSet<>();
+            try (JMSContext context = factory.createContext()) {
+                context.setClientID(subscription);
+                try (JMSConsumer consumer = context.createDurableConsumer(context.createTopic(TOPIC), subscription,
+                        "namespace = 'examples' AND task_name = 'linear_workflow'", false)) {
+                    while (events.size() < expected) {
+                        Message message = consumer.receive(15_000);
+                        assertNotNull(message, "only " + events.size() + " of " + expected + " events: " + events);
+                        JsonObject event = Json.createReader(new StringReader(((TextMessage) message).getText()))
+                                .readObject();
+                        assertEquals(event.getString("name"), message.getStringProperty("event"));
+                        assertEquals(event.getString("event_id"), message.getStringProperty("event_id"));
+                        if (event.getJsonNumber("task_id").longValue() == taskId && ids.add(event.getString(
+                                "event_id"))) {
+                            events.add(event);
+                        }
+                    }
+                }
+                context.unsubscribe(subscription);
+            }
+
+            List<String> names = events.stream().map(event -> event.getString("name")).toList();
+            assertEquals("task.created", names.get(0));
+            assertEquals("task.completed", names.get(names.size() - 1));
+            assertEquals(task.getJsonArray("workflow_steps").size() * 3L, names.stream()
+                    .filter(name -> name.startsWith("step.")).count(), names.toString());
+            JsonObject completed = events.get(events.size() - 1);
+            assertEquals("in_progress", completed.getString("from_state"));
+            assertEquals("complete", completed.getString("to_state"));
+            assertEquals(6, completed.getJsonObject("data").getInt("total_steps"), completed.toString());
+        }
+    }
+}
