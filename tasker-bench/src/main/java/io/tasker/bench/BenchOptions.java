@@ -33,8 +33,8 @@ import picocli.CommandLine.ParameterException;
  * @param compareWithPeer whether each throughput workload also runs on the peer (db-scheduler), in the same run
  */
 public record BenchOptions(Set<Workload> workloads, boolean latency, boolean lists, boolean backlog, int backlogN,
-                           OptionalInt n, int submitters, OptionalInt warmup, int latencyN, Optional<URI> url, Path out, int history,
-                           int taskHistory, Path dataDir, boolean compareWithPeer) {
+                           OptionalInt n, int submitters, OptionalInt warmup, int latencyN, Optional<URI> url,
+                           Path out, int history, int taskHistory, Path dataDir, boolean compareWithPeer) {
 
     /**
      * Parses the command line.
@@ -205,8 +205,8 @@ public record BenchOptions(Set<Workload> workloads, boolean latency, boolean lis
             return Workload.valueOf(name.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new ParameterException(cli, "--workload must be one of " + Arrays.stream(Workload.values())
-                    .map(Workload::name).collect(Collectors.joining(", ")) + ", latency, list, backlog or all, got '" + name
-                    + "'");
+                    .map(Workload::name).collect(Collectors.joining(", ")) + ", latency, list, backlog or all, got '"
+                    + name + "'");
         }
     }
 
