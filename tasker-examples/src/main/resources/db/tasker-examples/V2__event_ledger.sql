@@ -7,7 +7,7 @@ CREATE TABLE tasker_examples_events (
     step_name   varchar(128),
     attempt     integer,
     from_state  varchar(32),
-    to_state    varchar(32)  NOT NULL,
+    to_state    varchar(32),
     data        jsonb        NOT NULL,
     occurred_at timestamptz  NOT NULL,
     received_at timestamptz  NOT NULL DEFAULT clock_timestamp(),

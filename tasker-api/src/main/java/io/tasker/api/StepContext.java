@@ -51,4 +51,19 @@ public interface StepContext {
     default Optional<Map<String, Object>> parentResult(String stepName) {
         return Optional.ofNullable(parentResults().get(stepName));
     }
+
+    /**
+     * Publishes a custom event that the task's template (or this step's template) declares under
+     * {@code custom_events}, with a payload that satisfies its {@code payload_schema}. It is written in this
+     * attempt's transaction: subscribers receive it (as {@code TaskerEvent} with the payload as its data) once the
+     * attempt completes, and never if the attempt fails. Call it from the handler's own thread.
+     *
+     * @throws io.tasker.api.events.EventRejectedException when the event is not declared for this step, naming the
+     *     events that are, or when the payload breaks the schema, naming each field at its pointer under
+     *     {@code /payload}: a permanent failure of the attempt, unless the handler catches it
+     * @throws UnsupportedOperationException from a context that cannot publish
+     */
+    default void publish(String event, Map<String, Object> payload) {
+        throw new UnsupportedOperationException("this step context cannot publish events");
+    }
 }

@@ -31,8 +31,8 @@ public class EventCursors {
         return store.leaseCursor(cursor, settings.nodeName(), settings.eventLease());
     }
 
-    public List<TransitionRecord> transitionsAfter(long transactionId, int maxTransactions) {
-        return store.transitionsAfter(transactionId, maxTransactions);
+    public List<StreamEntry> entriesAfter(long transactionId, int maxTransactions) {
+        return store.entriesAfter(transactionId, maxTransactions);
     }
 
     /** Moves the cursor on and gives it up; false when this node no longer held it (its lease ran out). */

@@ -27,10 +27,11 @@ import java.util.logging.Logger;
  * Delivers the events (docs/events.md) to the application's {@link EventSubscriber} beans and, with
  * {@code tasker.events.topic.enabled}, to the broker's topic. Each consumer has a cursor in the database: every
  * {@code tasker.events.poll-interval-seconds} this node takes the cursor of each consumer that has no delivery under
- * way here (unless another node holds it), reads the transitions of the transactions committed since, turns them
- * into events and delivers those the consumer wants, on a managed thread, then moves the cursor on. Nothing runs
- * inside an orchestration transaction, and a slow consumer delays only its own deliveries. A node that dies
- * mid-delivery leaves the cursor where it was: another node delivers those events again once the lease has run out.
+ * way here (unless another node holds it), reads the transitions and the custom events of the transactions
+ * committed since, turns them into events and delivers those the consumer wants, on a managed thread, then moves the
+ * cursor on. Nothing runs inside an orchestration transaction, and a slow consumer delays only its own deliveries. A
+ * node that dies mid-delivery leaves the cursor where it was: another node delivers those events again once the lease
+ * has run out.
  */
 @Singleton
 @Startup
@@ -150,11 +151,9 @@ public class EventRelay {
                 if (position.isEmpty()) {
                     return;
                 }
-                List<TransitionRecord> transitions = cursors.transitionsAfter(position.getAsLong(),
-                        BATCH_TRANSACTIONS);
-                long last = transitions.isEmpty() ? position.getAsLong()
-                        : transitions.get(transitions.size() - 1).transactionId();
-                more = consumer.deliver(events(transitions), last) && !transitions.isEmpty();
+                List<StreamEntry> entries = cursors.entriesAfter(position.getAsLong(), BATCH_TRANSACTIONS);
+                long last = entries.isEmpty() ? position.getAsLong() : entries.get(entries.size() - 1).transactionId();
+                more = consumer.deliver(events(entries), last) && !entries.isEmpty();
             }
         } catch (RuntimeException e) {
             // The cursor stays where it was (its lease runs out): a later round delivers these events again.
@@ -163,9 +162,14 @@ public class EventRelay {
         }
     }
 
-    private static List<TaskerEvent> events(List<TransitionRecord> transitions) {
+    private static List<TaskerEvent> events(List<StreamEntry> entries) {
         List<TaskerEvent> events = new ArrayList<>();
-        for (TransitionRecord transition : transitions) {
+        for (StreamEntry entry : entries) {
+            if (entry instanceof PublishedEvent published) {
+                events.add(published.event());
+                continue;
+            }
+            TransitionRecord transition = (TransitionRecord) entry;
             try {
                 events.addAll(TransitionEvents.of(transition));
             } catch (IllegalArgumentException unknown) {

@@ -19,5 +19,6 @@ import java.util.Map;
 public record TransitionRecord(long transactionId, boolean step, long transitionId, String fromState,
                                String toState, Map<String, Object> metadata, Instant occurredAt, int sortKey,
                                long taskId, String namespace, String taskName, String version,
-                               String correlationId, Long stepId, String stepName, int retryLimit) {
+                               String correlationId, Long stepId, String stepName, int retryLimit)
+        implements StreamEntry {
 }

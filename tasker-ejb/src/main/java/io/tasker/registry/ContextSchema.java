@@ -72,13 +72,18 @@ public final class ContextSchema {
 
     /** The violations of the schema by this context, each at its field's pointer; empty when it is valid. */
     public List<FieldError> violations(Map<String, Object> context) {
-        return schema.validate(JsonDocuments.write(context), InputFormat.JSON).stream()
-                .map(ContextSchema::fieldError)
+        return violations(context, "/context");
+    }
+
+    /** The violations of the schema by a document, each at its field's pointer under {@code root}. */
+    public List<FieldError> violations(Map<String, Object> document, String root) {
+        return schema.validate(JsonDocuments.write(document), InputFormat.JSON).stream()
+                .map(error -> fieldError(root, error))
                 .toList();
     }
 
-    private static FieldError fieldError(Error error) {
-        String location = pointer("/context", error.getInstanceLocation());
+    private static FieldError fieldError(String root, Error error) {
+        String location = pointer(root, error.getInstanceLocation());
         // A missing required property is reported on its parent object; name the property itself.
         if ("required".equals(error.getKeyword()) && error.getProperty() != null) {
             location = location + "/" + escape(error.getProperty());

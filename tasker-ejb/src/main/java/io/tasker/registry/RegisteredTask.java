@@ -12,14 +12,15 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A task template ready to run: its checked template, the handler of each step, its context schema, and the ids
- * of its definitions in the database (named task, named step of each step).
+ * A task template ready to run: its checked template, the handler of each step, its context schema, its custom
+ * events' payload schemas, and the ids of its definitions in the database (named task, named step of each step).
  */
 public final class RegisteredTask {
 
     private final TaskTemplate template;
     private final Map<String, StepHandler> handlers;
     private final ContextSchema contextSchema;
+    private final EventPayloads eventPayloads;
     private final int namedTaskId;
     private final String stepPlan;
 
@@ -34,6 +35,7 @@ public final class RegisteredTask {
         this.template = template;
         this.handlers = Map.copyOf(handlers);
         this.contextSchema = contextSchema;
+        this.eventPayloads = EventPayloads.of(template);
         this.namedTaskId = namedTaskId;
         this.stepPlan = JsonDocuments.write(template.steps().stream()
                 .map(step -> planOf(step, namedStepIds.get(step.name())))
@@ -58,6 +60,11 @@ public final class RegisteredTask {
      */
     public String stepPlan() {
         return stepPlan;
+    }
+
+    /** The custom events its handlers may publish, with their payload schemas. */
+    public EventPayloads eventPayloads() {
+        return eventPayloads;
     }
 
     /** The handler of the named step, if the template has that step. */

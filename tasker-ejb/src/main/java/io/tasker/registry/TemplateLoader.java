@@ -29,8 +29,8 @@ public final class TemplateLoader {
     }
 
     /**
-     * Parses and checks every template: the template's own rules, its context schema, and that no two templates
-     * define the same namespace, name and version.
+     * Parses and checks every template: the template's own rules, its context schema and its events' payload
+     * schemas, and that no two templates define the same namespace, name and version.
      */
     public Checked check(List<TemplateSource> sources) {
         Map<TaskKey, TaskTemplate> byKey = new HashMap<>();
@@ -40,6 +40,7 @@ public final class TemplateLoader {
             try {
                 TaskTemplate template = parser.parse(source.location(), source.yaml());
                 ContextSchema.of(template);
+                EventPayloads.of(template);
                 TaskTemplate earlier = byKey.putIfAbsent(template.key(), template);
                 if (earlier != null) {
                     throw new TemplateException(source.location(), template.fullName() + " is already defined by "

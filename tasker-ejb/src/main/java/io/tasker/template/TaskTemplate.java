@@ -3,6 +3,7 @@ package io.tasker.template;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * A parsed and checked task template: the definition of a workflow, identified by namespace, name and version.
@@ -11,6 +12,7 @@ import java.util.Optional;
  * @param schema the JSON Schema a task's context must satisfy, or null for none
  * @param steps in declaration order; their dependencies form a DAG
  * @param identityStrategy how a repeated request is recognised
+ * @param customEvents the events any of its handlers may publish (each step may declare more of its own)
  */
 public record TaskTemplate(
         String source,
@@ -44,5 +46,19 @@ public record TaskTemplate(
 
     public Optional<StepTemplate> step(String stepName) {
         return steps.stream().filter(step -> step.name().equals(stepName)).findFirst();
+    }
+
+    /** Every custom event it declares: its own, then its steps', in order. */
+    public List<CustomEventDefinition> allCustomEvents() {
+        return Stream.concat(customEvents.stream(), steps.stream().flatMap(step -> step.customEvents().stream()))
+                .toList();
+    }
+
+    /** The custom event the handler of a step may publish under that name: the template's, or the step's own. */
+    public Optional<CustomEventDefinition> customEvent(String stepName, String event) {
+        return Stream.concat(customEvents.stream(), step(stepName).stream()
+                        .flatMap(step -> step.customEvents().stream()))
+                .filter(declared -> declared.name().equals(event))
+                .findFirst();
     }
 }

@@ -4,6 +4,7 @@ import io.tasker.json.JsonDocuments;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -36,7 +37,7 @@ public final class TemplateParser {
     private static final Set<String> STEP_KEYS = Set.of("name", "description", "handler_class", "depends_on_step",
             "depends_on_steps", "default_retryable", "default_retry_limit", "skippable", "handler_config",
             "dependent_system", "timeout_seconds", "custom_events");
-    private static final Set<String> EVENT_KEYS = Set.of("name", "description");
+    private static final Set<String> EVENT_KEYS = Set.of("name", "description", "payload_schema");
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z0-9_\\-]+");
     private static final Pattern CLASS_NAME = Pattern.compile("[\\p{L}_$][\\p{L}\\p{N}_$]*(\\.[\\p{L}_$][\\p{L}\\p{N}_$]*)*");
 
@@ -91,8 +92,16 @@ public final class TemplateParser {
         } catch (IllegalArgumentException e) {
             throw template.error(e.getMessage());
         }
-        return new TaskTemplate(source, namespace, name, version, template.text("description", 255, null),
-                template.jsonObject("schema"), steps, identity, events(source, null, template));
+        TaskTemplate parsed = new TaskTemplate(source, namespace, name, version,
+                template.text("description", 255, null), template.jsonObject("schema"), steps, identity,
+                events(source, null, template));
+        Set<String> eventNames = new HashSet<>();
+        for (CustomEventDefinition event : parsed.allCustomEvents()) {
+            if (!eventNames.add(event.name())) {
+                throw new TemplateException(source, "custom event '" + event.name() + "' is declared twice");
+            }
+        }
+        return parsed;
     }
 
     private StepTemplate step(String source, Map<String, Object> node, String defaultSystem) {
@@ -132,7 +141,11 @@ public final class TemplateParser {
             if (eventName == null) {
                 throw event.error("each entry of custom_events needs a name");
             }
-            events.add(new CustomEventDefinition(eventName, event.text("description", 255, null)));
+            if (!CustomEventDefinition.NAME.matcher(eventName).matches()) {
+                throw event.error("custom event '" + eventName + "': a name is " + CustomEventDefinition.NAME_RULE);
+            }
+            events.add(new CustomEventDefinition(eventName, event.text("description", 255, null),
+                    Optional.ofNullable(event.jsonObject("payload_schema"))));
         }
         return events;
     }

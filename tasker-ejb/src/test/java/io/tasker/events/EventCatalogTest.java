@@ -8,13 +8,17 @@ import io.tasker.errors.InvalidRequestException;
 import io.tasker.errors.NotFoundException;
 import io.tasker.json.JsonDocuments;
 import io.tasker.registry.ContextSchema;
+import io.tasker.registry.HandlerRegistry;
+import io.tasker.template.TaskTemplate;
+import io.tasker.template.TemplateParser;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class EventCatalogTest {
 
-    private final EventCatalog catalog = new EventCatalog();
+    private final EventCatalog catalog = new EventCatalog(new HandlerRegistry());
 
     @Test
     void eachEventsExampleSatisfiesItsSchema() {
@@ -36,11 +40,55 @@ class EventCatalogTest {
     }
 
     @Test
+    void aCustomEventIsListedOnceWithTheTemplatesThatDeclareItAndItsDeclaredSchema() {
+        List<EventType> custom = EventCatalog.customEvents(List.of(template("1.0.0"), template("1.1.0")));
+
+        assertEquals(1, custom.size());
+        EventType shipped = custom.get(0);
+        assertEquals(List.of("order.shipped", "order", "The parcel left"), List.of(shipped.name(),
+                shipped.category(), shipped.description()));
+        assertEquals(List.of("shop.orders@1.0.0", "shop.orders@1.1.0"), shipped.declaredBy());
+        assertEquals(null, shipped.transition());
+        Map<String, Object> schema = JsonDocuments.readObject(EventCatalog.payloadSchema(shipped).toString());
+        assertEquals(Map.of("type", "object", "required", List.of("parcel")), without(((Map<?, ?>) ((Map<?, ?>)
+                schema.get("properties")).get("data")), "properties"));
+        assertEquals(List.of(), ContextSchema.compile(JsonDocuments.readObject(EventCatalog.payloadSchema(
+                shipped).toString())).violations(withData(EventCatalog.example(shipped), Map.of("parcel", "P-1"))));
+    }
+
+    @Test
     void refusesAnUnknownCategoryAndEvent() {
         InvalidRequestException category = assertThrows(InvalidRequestException.class,
                 () -> catalog.search(Optional.empty(), Optional.of("workflow")));
         assertEquals("category", category.errors().get(0).field());
         assertThrows(NotFoundException.class, () -> catalog.find("task.exploded"));
+    }
+
+    private static TaskTemplate template(String version) {
+        return new TemplateParser("test", name -> Optional.empty()).parse("orders.yaml", """
+                name: orders
+                namespace_name: shop
+                version: "%s"
+                custom_events:
+                  - name: order.shipped
+                    description: The parcel left
+                    payload_schema: {type: object, required: [parcel], properties: {parcel: {type: string}}}
+                step_templates:
+                  - name: ship
+                    handler_class: shop.Ship
+                """.formatted(version));
+    }
+
+    private static Map<Object, Object> without(Map<?, ?> map, String key) {
+        Map<Object, Object> copy = new java.util.HashMap<>(map);
+        copy.remove(key);
+        return copy;
+    }
+
+    private static Map<String, Object> withData(Map<String, Object> event, Map<String, Object> data) {
+        Map<String, Object> copy = new java.util.LinkedHashMap<>(event);
+        copy.put("data", data);
+        return copy;
     }
 
     private List<String> names(Optional<String> text, Optional<String> category) {

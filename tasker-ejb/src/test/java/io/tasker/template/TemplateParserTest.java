@@ -293,6 +293,50 @@ class TemplateParserTest {
     }
 
     @Test
+    void customEventsFollowTheNameRuleCarryTheirPayloadSchemaAndAreDeclaredOnce() {
+        TaskTemplate template = parser.parse("events.yaml", """
+                name: events
+                custom_events:
+                  - name: order.shipped
+                    payload_schema: {type: object, required: [parcel]}
+                step_templates:
+                  - name: a
+                    handler_class: %1$s
+                    custom_events:
+                      - name: order.billing_retried_2
+                """.formatted(HANDLER));
+        assertEquals(Map.of("type", "object", "required", List.of("parcel")),
+                template.customEvents().get(0).payloadSchema().orElseThrow());
+        assertEquals(List.of("order.shipped", "order.billing_retried_2"), template.allCustomEvents().stream()
+                .map(CustomEventDefinition::name).toList());
+        assertTrue(template.customEvent("a", "order.billing_retried_2").isPresent());
+        assertTrue(template.customEvent("b", "order.billing_retried_2").isEmpty(), "a step's own events are its");
+
+        for (String name : List.of("shipped", "Order.Shipped", "task.shipped", "step.done", "order.", "order..x")) {
+            TemplateException error = rejected("""
+                    name: events
+                    custom_events:
+                      - name: NAME
+                    step_templates:
+                      - name: a
+                        handler_class: %1$s
+                    """.replace("NAME", name));
+            assertTrue(error.getMessage().contains("a name is <category>.<name> in lower case"), error.getMessage());
+        }
+        TemplateException twice = rejected("""
+                name: events
+                custom_events:
+                  - name: order.shipped
+                step_templates:
+                  - name: a
+                    handler_class: %1$s
+                    custom_events:
+                      - name: order.shipped
+                """);
+        assertTrue(twice.getMessage().contains("custom event 'order.shipped' is declared twice"), twice.getMessage());
+    }
+
+    @Test
     void rejectsStepsOutsideNamedSteps() {
         TemplateException error = rejected("""
                 name: whitelisted

@@ -14,7 +14,8 @@ import java.util.TreeSet;
  * Runs any step of the example workflows: returns the step's name, the names of the parent results it read and
  * its attempt number (and its inputs, when it has some), and records the attempt in the {@link ExecutionLedger}. The
  * task context scripts failures and slow steps ({@link StepScript}); an interrupt ends a scripted sleep and fails the
- * attempt.
+ * attempt. A step whose {@code handler_config} names an event under {@code publishes} publishes it, with the names
+ * of the parents it read as {@code branches}.
  */
 @ApplicationScoped
 public class ExampleStepHandler implements StepHandler {
@@ -39,6 +40,12 @@ public class ExampleStepHandler implements StepHandler {
         try {
             Thread.sleep(script.sleepMillis());
             script.holdIgnoringInterrupts();
+            // Before a scripted failure, so a failed attempt shows its publication rolled back with it.
+            Object event = context.handlerConfig().get("publishes");
+            if (event instanceof String name) {
+                context.publish(name, Map.of("branches",
+                        List.copyOf(new TreeSet<>(context.parentResults().keySet()))));
+            }
             script.failIfScripted(context.attempt());
         } catch (RuntimeException | InterruptedException e) {
             ledger.recordFailure(context);

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Events on the broker's topic ({@code tasker.events}, switched on for the suite), as a system in another JVM
  * receives them: a durable subscription keeps what is published while its consumer is away, and each event comes
- * as JSON with its name, id, namespace and task name as properties to select on.
+ * as JSON with its name, id, namespace and task name as properties to select on; a handler's custom event too.
  */
 @ExtendWith(TaskerStackExtension.class)
 class EventTopicIT {
@@ -40,20 +40,21 @@ class EventTopicIT {
             try (JMSContext context = factory.createContext()) {
                 context.setClientID(subscription);
                 context.createDurableConsumer(context.createTopic(TOPIC), subscription,
-                        "namespace = 'examples' AND task_name = 'linear_workflow'", false).close();
+                        "namespace = 'examples' AND task_name = 'diamond_workflow'", false).close();
             }
             TaskerClient client = stack.client();
             long taskId = client.createTask("""
-                    {"name": "linear_workflow", "namespace": "examples", "version": "1.0.0", "context": {}}""");
+                    {"name": "diamond_workflow", "namespace": "examples", "version": "1.0.0", "context": {}}""");
             JsonObject task = client.awaitFinished(taskId, Duration.ofSeconds(30));
-            int expected = 3 + 3 * task.getJsonArray("workflow_steps").size();
+            // The task's three, each step's three, and the custom event its merge step publishes.
+            int expected = 3 + 3 * task.getJsonArray("workflow_steps").size() + 1;
 
             List<JsonObject> events = new ArrayList<>();
             Set<String> ids = new HashSet<>();
             try (JMSContext context = factory.createContext()) {
                 context.setClientID(subscription);
                 try (JMSConsumer consumer = context.createDurableConsumer(context.createTopic(TOPIC), subscription,
-                        "namespace = 'examples' AND task_name = 'linear_workflow'", false)) {
+                        "namespace = 'examples' AND task_name = 'diamond_workflow'", false)) {
                     while (events.size() < expected) {
                         Message message = consumer.receive(15_000);
                         assertNotNull(message, "only " + events.size() + " of " + expected + " events: " + events);
@@ -78,7 +79,11 @@ class EventTopicIT {
             JsonObject completed = events.get(events.size() - 1);
             assertEquals("in_progress", completed.getString("from_state"));
             assertEquals("complete", completed.getString("to_state"));
-            assertEquals(6, completed.getJsonObject("data").getInt("total_steps"), completed.toString());
+            assertEquals(7, completed.getJsonObject("data").getInt("total_steps"), completed.toString());
+            JsonObject merged = events.stream().filter(event -> event.getString("name")
+                    .equals("examples.branches_merged")).findFirst().orElseThrow();
+            assertEquals("merge_branches", merged.getString("step_name"));
+            assertEquals(2, merged.getJsonObject("data").getJsonArray("branches").size(), merged.toString());
         }
     }
 }

@@ -46,9 +46,16 @@ class EventsIT {
         assertEquals(List.of("task.created", "task.started", "task.requeued", "task.resumed", "task.completed"),
                 names(events, null));
         for (String step : List.of("start_workflow", "branch_two_process", "branch_one_validate",
-                "branch_two_validate", "merge_branches", "end_workflow")) {
+                "branch_two_validate", "end_workflow")) {
             assertEquals(List.of("step.created", "step.started", "step.completed"), names(events, step), step);
         }
+        assertEquals(List.of("step.created", "step.started", "examples.branches_merged", "step.completed"),
+                names(events, "merge_branches"), "the handler's custom event, in its attempt's transaction");
+        Recorded merged = events.stream().filter(event -> event.name().equals("examples.branches_merged"))
+                .findFirst().orElseThrow();
+        assertEquals(new Recorded("examples.branches_merged", "merge_branches", 1, null, null, null),
+                withoutData(merged));
+        assertEquals("{\"branches\": [\"branch_one_validate\", \"branch_two_validate\"]}", merged.data());
         assertEquals(List.of("step.created", "step.started", "step.failed", "step.retry_scheduled",
                 "step.retry_requested", "step.started", "step.completed"), names(events, "branch_one_process"));
         List<Recorded> retried = events.stream().filter(event -> "branch_one_process".equals(event.step())).toList();
@@ -60,6 +67,23 @@ class EventsIT {
         assertEquals("task.created", events.get(0).name(), "the task's creation comes before its steps'");
         assertEquals("task.completed", events.get(events.size() - 1).name(),
                 "the last step's completion comes before the task's, in the same transaction");
+    }
+
+    @Test
+    void aFailedAttemptsPublicationRollsBackWithIt(RunningStack stack) throws Exception {
+        TaskerClient client = stack.client();
+        long taskId = client.createTask("""
+                {"name": "diamond_workflow", "namespace": "examples", "version": "1.0.0",
+                 "context": {"fail_times": {"merge_branches": 1}}}""");
+        assertEquals("complete", client.awaitFinished(taskId, Duration.ofSeconds(30)).getString("status"));
+
+        List<Recorded> merge = awaitRecorded(stack, taskId, "task.completed").stream()
+                .filter(event -> "merge_branches".equals(event.step())).toList();
+
+        assertEquals(List.of("step.created", "step.started", "step.failed", "step.retry_scheduled",
+                "step.retry_requested", "step.started", "examples.branches_merged", "step.completed"),
+                merge.stream().map(Recorded::name).toList(), "attempt 1 published too, and rolled back");
+        assertEquals(2, merge.get(6).attempt());
     }
 
     @Test
@@ -94,7 +118,16 @@ class EventsIT {
         TaskerClient client = stack.client();
 
         JsonObject all = client.get("/events").json();
-        assertEquals(21, all.getJsonArray("events").size(), all.toString());
+        assertEquals(22, all.getJsonArray("events").size(), "Tasker's 21 and the examples' one: " + all);
+        JsonObject custom = client.get("/events?category=examples").json().getJsonArray("events")
+                .getJsonObject(0);
+        assertEquals("examples.branches_merged", custom.getString("name"));
+        assertEquals(List.of("examples.diamond_workflow@1.0.0"), custom.getJsonArray("declared_by")
+                .getValuesAs(jakarta.json.JsonString.class).stream().map(jakarta.json.JsonString::getString).toList());
+        assertTrue(custom.isNull("transition"));
+        assertEquals(List.of("branches"), custom.getJsonObject("payload_schema").getJsonObject("properties")
+                .getJsonObject("data").getJsonArray("required").getValuesAs(jakarta.json.JsonString.class).stream()
+                .map(jakarta.json.JsonString::getString).toList());
         List<String> steps = client.get("/events?category=step&q=retry").json().getJsonArray("events")
                 .getValuesAs(JsonObject.class).stream().map(event -> event.getString("name")).toList();
         assertEquals(List.of("step.retry_scheduled", "step.retry_requested"), steps);

@@ -24,6 +24,8 @@ final class SimulatedStep {
     int attempts;
     boolean retryable;
     Map<String, Object> results = Map.of();
+    // The custom events its completed attempt published.
+    List<TestStepContext.Publication> published = List.of();
     Instant lastAttemptedAt;
     BigDecimal backoffSeconds;
 
@@ -53,10 +55,11 @@ final class SimulatedStep {
         return new StepClaim(id, name(), attempts, claimant, Map.of(), Map.of());
     }
 
-    void complete(Map<String, Object> recorded, Instant now) {
+    void complete(Map<String, Object> recorded, List<TestStepContext.Publication> publications, Instant now) {
         state = StepState.COMPLETE;
         lastAttemptedAt = now;
         results = recorded;
+        published = publications;
     }
 
     /** Records the failed attempt: the failure merged into the results, the wait before its retry. */

@@ -5,6 +5,7 @@ import io.tasker.json.JsonDocuments;
 import io.tasker.orchestration.execution.HandlerResults;
 import io.tasker.orchestration.finalization.FinalizationDecision;
 import io.tasker.orchestration.finalization.FinalizationPolicy;
+import io.tasker.registry.EventPayloads;
 import io.tasker.retry.BackoffPolicy;
 import io.tasker.retry.FailedAttempt;
 import io.tasker.retry.StepTimeoutException;
@@ -50,6 +51,7 @@ final class TaskSimulation {
     private final EngineSettings settings;
     private final BackoffPolicy backoff;
     private final FinalizationPolicy finalization;
+    private final EventPayloads eventPayloads;
     private final List<SimulatedStep> steps = new ArrayList<>();
     private final List<RecordedTransition> transitions = new ArrayList<>();
     private TaskState state = TaskState.PENDING;
@@ -64,6 +66,7 @@ final class TaskSimulation {
         this.settings = settings;
         this.backoff = settings.backoff(seed);
         this.finalization = settings.finalization();
+        this.eventPayloads = EventPayloads.of(template);
         // Step ids follow the template's order, as the engine creates the rows; claims are made in id order.
         Map<String, SimulatedStep> byName = new HashMap<>();
         for (StepTemplate step : template.steps()) {
@@ -96,7 +99,7 @@ final class TaskSimulation {
             threads.shutdownNow();
         }
         List<StepRun> ended = steps.stream()
-                .map(step -> new StepRun(step.name(), step.state, step.attempts, step.results))
+                .map(step -> new StepRun(step.name(), step.state, step.attempts, step.results, step.published))
                 .toList();
         return new TaskRun(state, ended, transitions, Duration.between(CREATED, now));
     }
@@ -121,7 +124,7 @@ final class TaskSimulation {
                 record(step.name(), StepState.IN_PROGRESS.value(), StepState.ERROR.value(), metadata);
                 continue;
             }
-            step.complete(attempt.results(), now);
+            step.complete(attempt.results(), attempt.published(), now);
             record(step.name(), StepState.IN_PROGRESS.value(), StepState.COMPLETE.value(),
                     Map.of("attempt", step.attempts));
             List<SimulatedStep> next = claimReady();
@@ -159,7 +162,8 @@ final class TaskSimulation {
         return ready;
     }
 
-    private record Attempt(Map<String, Object> results, Throwable failure) {
+    private record Attempt(Map<String, Object> results, Throwable failure,
+                           List<TestStepContext.Publication> published) {
     }
 
     private Attempt execute(SimulatedStep step, ExecutorService threads) {
@@ -174,23 +178,24 @@ final class TaskSimulation {
         }
         StepHandler handler = handlers.get(step.name());
         TestStepContext handed = stepContext;
+        handed.checkEvents(eventPayloads::check);
         Future<Map<String, Object>> running = threads.submit(() -> handler.handle(handed));
         Duration timeout = step.template.timeout() == null ? settings.stepTimeout() : step.template.timeout();
         try {
             Map<String, Object> results = running.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             return new Attempt(JsonDocuments.readObject(HandlerResults.recordable(results, settings.resultsLimit())),
-                    null);
+                    null, handed.published());
         } catch (TimeoutException e) {
             running.cancel(true);
-            return new Attempt(null, new StepTimeoutException(step.claimed(claimant()), timeout));
+            return new Attempt(null, new StepTimeoutException(step.claimed(claimant()), timeout), List.of());
         } catch (ExecutionException e) {
             // An assertion a stub makes fails the test, not the step.
             if (e.getCause() instanceof Error error) {
                 throw error;
             }
-            return new Attempt(null, e.getCause());
+            return new Attempt(null, e.getCause(), List.of());
         } catch (RuntimeException e) {
-            return new Attempt(null, e);
+            return new Attempt(null, e, List.of());
         } catch (InterruptedException e) {
             running.cancel(true);
             Thread.currentThread().interrupt();

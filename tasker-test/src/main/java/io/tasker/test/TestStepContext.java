@@ -4,6 +4,7 @@ import io.tasker.api.StepContext;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,9 +24,25 @@ import java.util.Map;
  * }</pre>
  *
  * Each {@code with} method returns a new context; the defaults are task 1 {@code default/test_task} version
- * {@code 0.1.0}, step 1, attempt 1, and empty maps.
+ * {@code 0.1.0}, step 1, attempt 1, and empty maps. The custom events the handler publishes are kept, in order, in
+ * {@link #published()}; this context knows no template, so it checks only that each payload is JSON (a
+ * {@code TestTask} also checks them against the template's declarations, as the engine does).
  */
 public final class TestStepContext implements StepContext {
+
+    /** A custom event the handler published, with its payload as the engine would hand it on. */
+    public record Publication(String event, Map<String, Object> payload) {
+    }
+
+    /** What the engine checks of a publication: declared for the step, payload within its schema. */
+    @FunctionalInterface
+    interface EventCheck {
+        void check(String step, String event, Map<String, Object> payload);
+    }
+
+    private final List<Publication> published = new ArrayList<>();
+    // Set by the TestTask that hands this context to a handler; otherwise any event passes.
+    private EventCheck eventCheck = (step, event, payload) -> { };
 
     private final long taskId;
     private final String namespace;
@@ -160,6 +177,22 @@ public final class TestStepContext implements StepContext {
     @Override
     public Map<String, Map<String, Object>> parentResults() {
         return parentResults;
+    }
+
+    @Override
+    public void publish(String event, Map<String, Object> payload) {
+        Map<String, Object> json = asJson(payload, "the payload of " + event);
+        eventCheck.check(stepName, requireText(event, "event"), json);
+        published.add(new Publication(event, Collections.unmodifiableMap(json)));
+    }
+
+    /** The custom events the handler published through this context, in order. */
+    public List<Publication> published() {
+        return List.copyOf(published);
+    }
+
+    void checkEvents(EventCheck check) {
+        this.eventCheck = check;
     }
 
     @Override

@@ -41,6 +41,34 @@ class TestTaskTest {
     }
 
     @Test
+    void keepsTheCustomEventsOfACompletedAttemptAndRefusesWhatTheTemplateDoesNotAllow() {
+        TaskRun shipped = orders.withHandler("ship", context -> {
+            context.publish("order.shipped", Map.of("parcel", "P-" + context.taskContext().get("order_id")));
+            return Map.of();
+        }).run(ORDER);
+        assertEquals(List.of(new TestStepContext.Publication("order.shipped", Map.of("parcel", "P-42"))),
+                shipped.step("ship").published());
+        assertEquals(List.of(), shipped.step("validate").published());
+
+        TaskRun undeclared = orders.withHandler("charge", context -> {
+            context.publish("order.shipped", Map.of("parcel", "P-1"));
+            return Map.of();
+        }).run(ORDER);
+        assertEquals(StepState.ERROR, undeclared.step("charge").state());
+        assertEquals(1, undeclared.step("charge").attempts(), "a refused publication is a permanent failure");
+        assertEquals("io.tasker.api.events.EventRejectedException",
+                undeclared.step("charge").results().get("error_class"));
+
+        TaskRun broken = orders.withHandler("ship", context -> {
+            context.publish("order.shipped", Map.of("parcel", 7));
+            return Map.of();
+        }).run(ORDER);
+        assertEquals(StepState.ERROR, broken.step("ship").state());
+        assertTrue(broken.step("ship").results().get("error").toString().contains("/payload/parcel"),
+                broken.step("ship").results().toString());
+    }
+
+    @Test
     void recordsTheTransitionsTheEngineRecordsInItsOrder() {
         TaskRun run = orders.run(ORDER);
 

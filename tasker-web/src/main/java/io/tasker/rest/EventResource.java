@@ -15,7 +15,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The catalog of events (docs/events.md): every event Tasker publishes, its data, schema and an example. */
+/**
+ * The catalog of events (docs/events.md): every event Tasker publishes and every custom event the registered
+ * templates declare, with its data, schema and an example.
+ */
 @ApplicationScoped
 @Path("events")
 @Produces(MediaType.APPLICATION_JSON)
@@ -26,13 +29,14 @@ public class EventResource {
 
     /** An event of the catalog in full. */
     public record EventView(String name, String category, String description, String transition,
-                            List<DataFieldView> data, JsonObject payloadSchema, Map<String, Object> example) {
+                            List<DataFieldView> data, List<String> declaredBy, JsonObject payloadSchema,
+                            Map<String, Object> example) {
 
         static EventView of(EventType type) {
             return new EventView(type.name(), type.category(), type.description(), type.transition(),
                     type.data().stream().map(field -> new DataFieldView(field.name(), field.type(),
                             field.description())).toList(),
-                    EventCatalog.payloadSchema(type), EventCatalog.example(type));
+                    type.declaredBy(), EventCatalog.payloadSchema(type), EventCatalog.example(type));
         }
     }
 
@@ -46,7 +50,7 @@ public class EventResource {
 
     /**
      * The catalog: {@code q} keeps the events whose name or description contains it (any case), {@code category}
-     * those of one category ({@code task}, {@code step}); 400 for another category.
+     * those of one category ({@code task}, {@code step}, or a custom event's); 400 for a category no event has.
      */
     @GET
     public EventList events(@QueryParam("q") String text, @QueryParam("category") String category) {

@@ -19,10 +19,11 @@ import java.util.Map;
  * @param stepId the step's id; null for a task's event
  * @param stepName the step's name; null for a task's event
  * @param attempt the step's attempt the event is about; null when it is about no attempt
- * @param fromState the state left; null when the task or step was just created
- * @param toState the state entered
- * @param data what the catalog lists for this event beyond these fields (for example {@code error} and
- *     {@code kind} of {@code step.failed}); read-only, JSON values as in {@code StepContext}
+ * @param fromState the state left; null when the task or step was just created, and for a custom event
+ * @param toState the state entered; null for a custom event
+ * @param data what the catalog lists for this event beyond these fields (for example {@code error_message} and
+ *     {@code kind} of {@code step.failed}), or a custom event's payload; read-only, JSON values as in
+ *     {@code StepContext}
  */
 public record TaskerEvent(String id, String name, Instant occurredAt, long taskId, String namespace,
                           String taskName, String version, String correlationId, Long stepId, String stepName,

@@ -1,16 +1,19 @@
 package io.tasker.orchestration.execution;
 
 import io.tasker.api.StepContext;
+import io.tasker.events.CustomEventStore;
 import io.tasker.orchestration.claim.StepClaim;
 import io.tasker.orchestration.claim.TaskSnapshot;
+import io.tasker.registry.EventPayloads;
 import java.util.Map;
 
 /**
  * The {@link StepContext} a handler receives: read-only views of the task, the step (its inputs included) and its
- * parents' results.
+ * parents' results; the custom events it publishes are checked against the template's declarations and written in
+ * the attempt's transaction.
  */
-record EngineStepContext(TaskSnapshot task, StepClaim step, Map<String, Object> handlerConfig)
-        implements StepContext {
+record EngineStepContext(TaskSnapshot task, StepClaim step, Map<String, Object> handlerConfig,
+                         EventPayloads eventPayloads, CustomEventStore events) implements StepContext {
 
     @Override
     public long taskId() {
@@ -60,5 +63,11 @@ record EngineStepContext(TaskSnapshot task, StepClaim step, Map<String, Object> 
     @Override
     public Map<String, Map<String, Object>> parentResults() {
         return step.parentResults();
+    }
+
+    @Override
+    public void publish(String event, Map<String, Object> payload) {
+        events.record(task.taskId(), step.stepId(), step.attempt(), event,
+                eventPayloads.check(step.name(), event, payload));
     }
 }

@@ -4,6 +4,7 @@ import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.context.Scope;
 import io.tasker.api.StepHandler;
 import io.tasker.config.TaskerSettings;
+import io.tasker.events.CustomEventStore;
 import io.tasker.orchestration.claim.StepClaim;
 import io.tasker.orchestration.claim.TaskSnapshot;
 import io.tasker.registry.HandlerRegistry;
@@ -41,6 +42,9 @@ public class StepExecutor {
 
     @Inject
     private CompletionStore store;
+
+    @Inject
+    private CustomEventStore events;
 
     @Inject
     private TaskerSettings settings;
@@ -86,7 +90,8 @@ public class StepExecutor {
             Map<String, Object> results;
             try (EngineMetrics.RunningAttempt running = metrics.attemptStarted(task.key(), step.name(),
                     step.attempt())) {
-                results = handler.handle(new EngineStepContext(task, step, handlerConfig));
+                results = handler.handle(new EngineStepContext(task, step, handlerConfig,
+                        definition.eventPayloads(), events));
             }
             resultsJson = HandlerResults.recordable(results, settings.resultsLimit());
         } catch (Exception e) {
