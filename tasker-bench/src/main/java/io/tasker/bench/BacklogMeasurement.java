@@ -3,8 +3,6 @@ package io.tasker.bench;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -52,15 +50,15 @@ record BacklogMeasurement(String system, int n, double wallSeconds, int steps, P
                 .add("system", system)
                 .add("workload", WORKLOAD)
                 .add("n", n)
-                .add("wall_s", rounded(wallSeconds, 3))
-                .add("steps_per_s", rounded(stepsPerSecond(), 1))
-                .add("p50_ms", rounded(endToEnd.millis(50), 1))
-                .add("p99_ms", rounded(endToEnd.millis(99), 1))
-                .add("first_step_wait_p50_ms", rounded(firstStepWait.millis(50), 1))
-                .add("first_step_wait_p99_ms", rounded(firstStepWait.millis(99), 1))
-                .add("next_step_wait_p50_ms", rounded(nextStepWait.millis(50), 1))
-                .add("next_step_wait_p99_ms", rounded(nextStepWait.millis(99), 1))
-                .add("next_step_wait_max_ms", rounded(nextStepWait.millis(100), 1));
+                .add("wall_s", Measurement.rounded(wallSeconds, 3))
+                .add("steps_per_s", Measurement.rounded(stepsPerSecond(), 1))
+                .add("p50_ms", Measurement.rounded(endToEnd.millis(50), 1))
+                .add("p99_ms", Measurement.rounded(endToEnd.millis(99), 1))
+                .add("first_step_wait_p50_ms", Measurement.rounded(firstStepWait.millis(50), 1))
+                .add("first_step_wait_p99_ms", Measurement.rounded(firstStepWait.millis(99), 1))
+                .add("next_step_wait_p50_ms", Measurement.rounded(nextStepWait.millis(50), 1))
+                .add("next_step_wait_p99_ms", Measurement.rounded(nextStepWait.millis(99), 1))
+                .add("next_step_wait_max_ms", Measurement.rounded(nextStepWait.millis(100), 1));
         environment.forEach(line::add);
         return line.build().toString();
     }
@@ -74,9 +72,5 @@ record BacklogMeasurement(String system, int n, double wallSeconds, int steps, P
     static String tableHeader() {
         return "%-12s %6s %8s %9s %9s %9s %11s %11s %11s %11s %11s".formatted("backlog", "n", "wall s", "steps/s",
                 "p50 ms", "p99 ms", "1st wait50", "1st wait99", "next wait50", "next wait99", "next max");
-    }
-
-    private static BigDecimal rounded(double value, int decimals) {
-        return BigDecimal.valueOf(value).setScale(decimals, RoundingMode.HALF_UP);
     }
 }

@@ -104,7 +104,8 @@ public record Measurement(String system, String workload, int n, int stepsPerWor
                 "steps/s", "p50 ms", "p95 ms", "p99 ms", "first step s", "rss MB", "cpu ms/wf");
     }
 
-    private static BigDecimal rounded(double value, int decimals) {
+    /** A figure for the results file, rounded half up to {@code decimals}. */
+    static BigDecimal rounded(double value, int decimals) {
         return BigDecimal.valueOf(value).setScale(decimals, RoundingMode.HALF_UP);
     }
 }
