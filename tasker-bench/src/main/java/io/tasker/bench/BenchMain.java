@@ -60,7 +60,8 @@ public final class BenchMain {
             return 2;
         }
         JavaLogging.toFile(options.dataDir().resolveSibling(options.dataDir().getFileName() + "-logs"), "bench.log");
-        try (BenchTarget target = options.url().isPresent() ? BenchTarget.remote(options.url().get())
+        try (BenchTarget target = options.url().isPresent() ? BenchTarget.remote(options.url().get(),
+                Optional.ofNullable(System.getenv("TASKER_TOKEN")).filter(token -> !token.isBlank()))
                 : BenchTarget.embedded(options.dataDir());
              DbSchedulerPeer peer = options.compareWithPeer()
                      ? DbSchedulerPeer.start(target.database().orElseThrow(), RUN_TIMEOUT) : null) {
@@ -76,7 +77,7 @@ public final class BenchMain {
             throws Exception {
         JsonObject environment = environment(target.database(), options);
         System.out.println("Benchmarking " + target.api() + " " + environment);
-        TaskerApi api = new TaskerApi(target.api());
+        TaskerApi api = new TaskerApi(target.api(), target.token());
         WorkloadRunner runner = new WorkloadRunner(api, target.serverPid(), RUN_TIMEOUT);
         if (options.history() > 0) {
             preloadHistory(api, target.database().orElseThrow(), options.history());
@@ -140,7 +141,7 @@ public final class BenchMain {
     private static List<BacklogMeasurement> backlog(BenchOptions options, BenchTarget target,
                                                     Optional<DbSchedulerPeer> peer) throws InterruptedException {
         List<BacklogDriver> drivers = new ArrayList<>(List.of(new TaskerBacklog(target.broker().orElseThrow(),
-                target.database().orElseThrow(), RUN_TIMEOUT)));
+                target.database().orElseThrow(), target.token(), RUN_TIMEOUT)));
         peer.ifPresent(drivers::add);
         System.out.println(BacklogMeasurement.tableHeader());
         List<BacklogMeasurement> measured = new ArrayList<>();

@@ -106,7 +106,8 @@ public record BenchOptions(Set<Workload> workloads, boolean latency, boolean lis
         private int latencyN;
 
         @Option(names = "--url", paramLabel = "URL", description = "Benchmark a running server (e.g. "
-                + "http://localhost:8080/tasker) instead of starting the embedded default.")
+                + "http://localhost:8080/tasker) instead of starting the embedded default; its requests carry the "
+                + "bearer token of TASKER_TOKEN.")
         private String url;
 
         @Option(names = "--history", paramLabel = "STEPS", defaultValue = "0",

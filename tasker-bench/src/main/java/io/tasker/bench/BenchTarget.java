@@ -4,6 +4,7 @@ import io.tasker.launcher.Directories;
 import io.tasker.launcher.LauncherSettings;
 import io.tasker.launcher.LauncherSettings.BrokerAddress;
 import io.tasker.launcher.LauncherSettings.DatabaseAddress;
+import io.tasker.launcher.DevelopmentKeys;
 import io.tasker.launcher.TaskerStack;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,6 +14,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,20 +26,27 @@ import java.util.OptionalLong;
  */
 final class BenchTarget implements AutoCloseable {
 
+    // What the benchmark's requests carry: a day is longer than any run.
+    private static final Duration TOKEN_LIFETIME = Duration.ofDays(1);
+
     private final URI api;
+    private final Optional<String> token;
     private final Optional<TaskerStack> stack;
     private final OptionalLong serverPid;
     private final List<AutoCloseable> owned;
 
-    private BenchTarget(URI api, Optional<TaskerStack> stack, OptionalLong serverPid, List<AutoCloseable> owned) {
+    private BenchTarget(URI api, Optional<String> token, Optional<TaskerStack> stack, OptionalLong serverPid,
+                        List<AutoCloseable> owned) {
         this.api = api;
+        this.token = token;
         this.stack = stack;
         this.serverPid = serverPid;
         this.owned = owned;
     }
 
-    static BenchTarget remote(URI api) {
-        return new BenchTarget(api, Optional.empty(), OptionalLong.empty(), List.of());
+    /** A running server, with the bearer token of {@code TASKER_TOKEN} when its authentication is on. */
+    static BenchTarget remote(URI api, Optional<String> token) {
+        return new BenchTarget(api, token, Optional.empty(), OptionalLong.empty(), List.of());
     }
 
     /**
@@ -53,7 +62,8 @@ final class BenchTarget implements AutoCloseable {
                     Optional.empty(), freePort(), freePort(), "bench-node",
                     List.of(LauncherSettings.DEFAULT_JVM_OPTIONS.split(" ")));
             TaskerStack stack = TaskerStack.start(settings, Map.of(), System.out);
-            return new BenchTarget(stack.apiUri(), Optional.of(stack),
+            Optional<String> token = stack.keys().map(keys -> keys.token(DevelopmentKeys.Bearer.admin(TOKEN_LIFETIME)));
+            return new BenchTarget(stack.apiUri(), token, Optional.of(stack),
                     OptionalLong.of(stack.node().pid()), List.of(stack, lock));
         } catch (Exception | Error e) {
             lock.close();
@@ -74,6 +84,11 @@ final class BenchTarget implements AutoCloseable {
 
     URI api() {
         return api;
+    }
+
+    /** The bearer token of the benchmark's requests, if the server needs one. */
+    Optional<String> token() {
+        return token;
     }
 
     Optional<DatabaseAddress> database() {

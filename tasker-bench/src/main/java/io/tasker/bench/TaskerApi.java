@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /** The public interface the benchmark drives: creating tasks and reading them back. */
@@ -27,10 +28,15 @@ public final class TaskerApi {
     private static final JsonReaderFactory JSON = Json.createReaderFactory(Map.of());
 
     private final URI tasks;
+    private final Optional<String> authorization;
 
-    /** @param api the API's base address, e.g. {@code http://localhost:8080/tasker} */
-    public TaskerApi(URI api) {
+    /**
+     * @param api the API's base address, e.g. {@code http://localhost:8080/tasker}
+     * @param token the bearer token every request carries, when the server needs one
+     */
+    public TaskerApi(URI api, Optional<String> token) {
         this.tasks = URI.create(api.toString().replaceAll("/+$", "") + "/tasks");
+        this.authorization = token.map(bearer -> "Bearer " + bearer);
     }
 
     /**
@@ -97,6 +103,7 @@ public final class TaskerApi {
             HttpURLConnection connection = (HttpURLConnection) uri.toURL().openConnection();
             connection.setConnectTimeout((int) CONNECT_TIMEOUT.toMillis());
             connection.setReadTimeout((int) REQUEST_TIMEOUT.toMillis());
+            authorization.ifPresent(value -> connection.setRequestProperty("Authorization", value));
             if (jsonBody != null) {
                 connection.setRequestMethod("POST");
                 connection.setDoOutput(true);

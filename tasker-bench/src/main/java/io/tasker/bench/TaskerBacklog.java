@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 
@@ -36,11 +37,14 @@ final class TaskerBacklog implements BacklogDriver {
 
     private final BrokerAddress broker;
     private final DatabaseAddress database;
+    private final Optional<String> token;
     private final Duration timeout;
 
-    TaskerBacklog(BrokerAddress broker, DatabaseAddress database, Duration timeout) {
+    /** @param token the token each request carries (its authorization property), when the server needs one */
+    TaskerBacklog(BrokerAddress broker, DatabaseAddress database, Optional<String> token, Duration timeout) {
         this.broker = broker;
         this.database = database;
+        this.token = token;
         this.timeout = timeout;
     }
 
@@ -65,6 +69,7 @@ final class TaskerBacklog implements BacklogDriver {
              JMSContext context = factory.createContext(JMSContext.SESSION_TRANSACTED)) {
             Queue intake = context.createQueue(INTAKE_QUEUE);
             JMSProducer producer = context.createProducer();
+            token.ifPresent(bearer -> producer.setProperty("authorization", bearer));
             List<String> uncommitted = new ArrayList<>();
             for (int i = 0; i < n; i++) {
                 String correlationId = run + i;

@@ -9,8 +9,8 @@ import picocli.CommandLine.Option;
 /** Who takes an operator action and why: recorded with the transitions it makes. */
 final class Operator {
 
-    @Option(names = "--actor", defaultValue = "${sys:user.name}",
-            description = "Who takes the action (default: your user name, ${DEFAULT-VALUE}).")
+    @Option(names = "--actor", description = "Who takes the action, on a server with authentication off (on, the "
+            + "token's subject is the actor, and the server refuses another name).")
     private String actor;
 
     @Option(names = "--reason", description = "Why, recorded with the action.")

@@ -18,6 +18,9 @@ import picocli.CommandLine.Command;
                 + "the task did not complete."})
 public final class TaskerCli {
 
+    /** A system property with the token to send when neither --token nor TASKER_TOKEN gives one. */
+    public static final String DEFAULT_TOKEN_PROPERTY = "tasker.cli.default-token";
+
     public static void main(String[] args) {
         System.exit(commandLine(new TaskerCli()).execute(args));
     }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -93,6 +94,39 @@ final class SettingsReader {
             problems.add(key + " must list at least one number of seconds");
         }
         return values;
+    }
+
+    /**
+     * The value read by {@code parser}, which says what is wrong with it by throwing IllegalArgumentException;
+     * {@code fallback} when it did.
+     */
+    <T> T parsed(String key, Function<String, T> parser, T fallback) {
+        String text = text(key);
+        try {
+            return parser.apply(text);
+        } catch (IllegalArgumentException e) {
+            problems.add(key + " " + e.getMessage());
+            return fallback;
+        }
+    }
+
+    /** Checks a setting that may be absent with {@code check}, which throws IllegalArgumentException saying why. */
+    void checkIfPresent(String key, Consumer<String> check) {
+        optionalText(key).ifPresent(text -> {
+            try {
+                check.accept(text);
+            } catch (IllegalArgumentException e) {
+                problems.add(key + " " + e.getMessage());
+            }
+        });
+    }
+
+    /** Requires exactly one of two settings. */
+    void exactlyOne(String key, String otherKey) {
+        boolean first = optionalText(key).isPresent();
+        if (first == optionalText(otherKey).isPresent()) {
+            problems.add((first ? "set only one of " : "one of these is required: ") + key + ", " + otherKey);
+        }
     }
 
     /** Fails with every problem found so far, if any. */

@@ -1,7 +1,10 @@
 package io.tasker.config;
 
+import io.tasker.security.RoleMapping;
+import io.tasker.security.VerificationKeys;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -9,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.config.Config;
 
 /**
@@ -20,6 +24,7 @@ import org.eclipse.microprofile.config.Config;
 @ApplicationScoped
 public class TaskerSettings {
 
+    private static final Logger LOG = Logger.getLogger(TaskerSettings.class.getName());
     private static final Duration DAY = Duration.ofDays(1);
     // A document is read whole into a node's heap: beyond this, one request could exhaust it.
     private static final int MAX_DOCUMENT_BYTES = 64 * 1024 * 1024;
@@ -44,6 +49,7 @@ public class TaskerSettings {
     private Duration backoffBuffer;
     private Duration waitingDelay;
     private SizeLimit requestLimit;
+    private DepthLimit depthLimit;
     private SizeLimit contextLimit;
     private SizeLimit resultsLimit;
     private Duration statusCachePeriod;
@@ -51,6 +57,8 @@ public class TaskerSettings {
     private Duration eventLease;
     private boolean eventTopicEnabled;
     private boolean jsonLogs;
+    private boolean authEnabled;
+    private RoleMapping roles;
 
     @PostConstruct
     void load() {
@@ -78,6 +86,7 @@ public class TaskerSettings {
         backoffBuffer = reader.seconds("tasker.backoff.buffer-seconds", Duration.ZERO, Duration.ofMinutes(5));
         waitingDelay = reader.seconds("tasker.reenqueue.waiting-delay-seconds", Duration.ZERO, DAY);
         requestLimit = limit(reader, "tasker.api.max-request-bytes");
+        depthLimit = new DepthLimit("tasker.api.max-json-depth", reader.integer("tasker.api.max-json-depth", 2, 1000));
         contextLimit = limit(reader, "tasker.task.max-context-bytes");
         resultsLimit = limit(reader, "tasker.step.max-results-bytes");
         statusCachePeriod = reader.seconds("tasker.health.status-cache-seconds", Duration.ZERO, Duration.ofHours(1));
@@ -86,7 +95,36 @@ public class TaskerSettings {
                 Duration.ofMinutes(1));
         eventLease = reader.seconds("tasker.events.lease-seconds", Duration.ofSeconds(1), Duration.ofHours(1));
         eventTopicEnabled = reader.bool("tasker.events.topic.enabled");
+        readAuthentication(reader);
         reader.failOnProblems();
+        if (!authEnabled) {
+            LOG.warning("TASKER-AUTH-001 authentication is off (tasker.auth.enabled=false): whoever reaches this "
+                    + "node's HTTP port may read, create, retry and cancel every task");
+        }
+    }
+
+    // MicroProfile JWT's own settings are checked too: the server reads them only when the first token arrives.
+    private void readAuthentication(SettingsReader reader) {
+        authEnabled = reader.bool("tasker.auth.enabled");
+        roles = reader.parsed("tasker.auth.roles", RoleMapping::parse, RoleMapping.parse(""));
+        if (authEnabled) {
+            reader.text("mp.jwt.verify.issuer");
+            reader.text("mp.jwt.verify.audiences");
+            reader.exactlyOne("mp.jwt.verify.publickey", "mp.jwt.verify.publickey.location");
+            reader.checkIfPresent("mp.jwt.verify.publickey", VerificationKeys::checkKey);
+            reader.checkIfPresent("mp.jwt.verify.publickey.location", VerificationKeys::checkLocation);
+        }
+    }
+
+    /** Whether requests must carry a valid token ({@code tasker.auth.enabled}). */
+    public boolean authEnabled() {
+        return authEnabled;
+    }
+
+    /** The roles a token's groups name, and what each grants (a bean: the authorizer's). */
+    @Produces
+    public RoleMapping roles() {
+        return roles;
     }
 
     private static SizeLimit limit(SettingsReader reader, String key) {
@@ -121,6 +159,11 @@ public class TaskerSettings {
     /** The largest request body (HTTP or JMS) a node reads. */
     public SizeLimit requestLimit() {
         return requestLimit;
+    }
+
+    /** How deep a request's JSON (HTTP or JMS) may nest. */
+    public DepthLimit depthLimit() {
+        return depthLimit;
     }
 
     /** The largest context a task may have. */

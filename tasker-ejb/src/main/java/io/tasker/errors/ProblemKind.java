@@ -7,6 +7,8 @@ package io.tasker.errors;
 public enum ProblemKind {
     INVALID_REQUEST("invalid-request", 400, "Bad Request"),
     MALFORMED_JSON("malformed-json", 400, "Bad Request"),
+    UNAUTHENTICATED("unauthenticated", 401, "Unauthorized"),
+    FORBIDDEN("forbidden", 403, "Forbidden"),
     NOT_FOUND("not-found", 404, "Not Found"),
     CONFLICT("conflict", 409, "Conflict"),
     IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", 409, "Conflict"),

@@ -68,6 +68,15 @@ public class TaskReader {
         return new TaskHistory(detail, ofTask(TaskTransition.OF_TASK, TaskTransition.class, taskId), stepTransitions);
     }
 
+    /** The namespace of the task's template; empty when there is no such task. */
+    public Optional<String> namespaceOf(long taskId) {
+        return em.createQuery("SELECT t.namedTask.namespace.name FROM ListedTask t WHERE t.id = :taskId",
+                        String.class)
+                .setParameter("taskId", taskId)
+                .getResultStream()
+                .findFirst();
+    }
+
     private <T> List<T> ofTask(String namedQuery, Class<T> type, long taskId) {
         return em.createNamedQuery(namedQuery, type)
                 .setParameter("taskId", taskId)
@@ -134,9 +143,13 @@ public class TaskReader {
 
         List<Predicate> matching(Root<ListedTask> task, TaskSearch.Filter filter) {
             List<Predicate> where = new ArrayList<>();
-            if (filter.namespace().isPresent() || filter.name().isPresent() || filter.version().isPresent()) {
+            if (filter.namespace().isPresent() || filter.name().isPresent() || filter.version().isPresent()
+                    || filter.within().isPresent()) {
                 Path<NamedTask> named = task.get("namedTask");
-                filter.namespace().ifPresent(v -> where.add(cb.equal(named.get("namespace").get("name"), bound(v))));
+                Path<String> namespace = named.get("namespace").get("name");
+                filter.namespace().ifPresent(v -> where.add(cb.equal(namespace, bound(v))));
+                filter.within().ifPresent(v -> where.add(namespace.in(v.stream().map(this::bound)
+                        .toArray(Expression[]::new))));
                 filter.name().ifPresent(v -> where.add(cb.equal(named.get("name"), bound(v))));
                 filter.version().ifPresent(v -> where.add(cb.equal(named.get("version"), bound(v))));
             }

@@ -19,11 +19,15 @@ public record TaskSearch(Filter filter, SortField sortBy, boolean descending, in
         }
     }
 
-    /** The criteria; an empty one matches every task. */
+    /**
+     * The criteria; an empty one matches every task. {@code within}: the namespaces the caller may see, when it may
+     * not see them all.
+     */
     public record Filter(Optional<String> namespace, Optional<String> name, Optional<String> version,
                          Set<TaskState> statuses, Optional<String> tag, Optional<String> initiator,
                          Optional<String> sourceSystem, Optional<OffsetDateTime> createdAfter,
-                         Optional<OffsetDateTime> createdBefore, Optional<OffsetDateTime> completedAfter) {
+                         Optional<OffsetDateTime> createdBefore, Optional<OffsetDateTime> completedAfter,
+                         Optional<Set<String>> within) {
     }
 
     /** The fields a list sorts on: never null, so a position in the order is a value and a task id. */

@@ -1,5 +1,7 @@
 package io.tasker.task;
 
+import io.tasker.template.TemplateParser;
+
 import java.util.List;
 import java.util.Map;
 
@@ -30,5 +32,10 @@ public record TaskRequest(
         context = context == null ? Map.of() : context;
         tags = tags == null ? List.of() : List.copyOf(tags);
         bypassSteps = bypassSteps == null ? List.of() : List.copyOf(bypassSteps);
+    }
+
+    /** The namespace the task is asked for in, {@code default} when none is named. */
+    public String namespaceOrDefault() {
+        return namespace == null ? TemplateParser.DEFAULT_NAMESPACE : namespace;
     }
 }

@@ -1,7 +1,9 @@
 package io.tasker.launcher;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +24,7 @@ import picocli.CommandLine.Option;
  * commands: docs/cli.md).
  */
 @Command(name = "tasker", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        subcommands = {Main.Run.class, Main.Node.class, Main.Package.class, NewCommand.class,
+        subcommands = {Main.Run.class, Main.Node.class, Main.Package.class, NewCommand.class, TokenCommand.class,
                 CommandLine.HelpCommand.class},
         description = "Tasker, a workflow engine for Jakarta EE.",
         footer = {"%nOperators' commands against a running server (docs/cli.md): tasks, steps, handlers; "
@@ -36,13 +38,33 @@ public final class Main {
 
     private static final int NOT_STARTED = 1;
     private static final int USAGE = CommandLine.ExitCode.USAGE;
+    private static final Duration CLI_TOKEN_LIFETIME = Duration.ofMinutes(10);
+    private static final Duration PRINTED_TOKEN_LIFETIME = Duration.ofHours(12);
 
     public static void main(String[] args) {
+        developmentTokenForTheCli();
         CommandLine cli = TaskerCli.commandLine(new Main());
         int exit = cli.execute(args.length == 0 ? new String[] {"run"} : args);
         // 0 after Ctrl-C: the shutdown hook is stopping everything; exiting here would wait for it anyway.
         if (exit != 0) {
             System.exit(exit);
+        }
+    }
+
+    // The operators' commands (tasks, steps, handlers) against the embedded default need no token of the user's: one
+    // is signed with its development key, unless TASKER_TOKEN gives another.
+    private static void developmentTokenForTheCli() {
+        if (System.getenv("TASKER_TOKEN") != null) {
+            return;
+        }
+        try {
+            Path keys = TaskerStack.keysDirectoryOfThisRun();
+            if (DevelopmentKeys.exist(keys)) {
+                System.setProperty(TaskerCli.DEFAULT_TOKEN_PROPERTY, DevelopmentKeys.open(keys)
+                        .token(DevelopmentKeys.Bearer.admin(CLI_TOKEN_LIFETIME)));
+            }
+        } catch (IllegalArgumentException | IllegalStateException | IOException e) {
+            // The command reports unusable settings itself; without a token the server says what it needs.
         }
     }
 
@@ -182,6 +204,9 @@ public final class Main {
         Runtime.getRuntime().addShutdownHook(stopper);
         System.out.printf("Tasker is ready in %.1f s: %s (health: http://localhost:%d/health/ready)%n",
                 (System.nanoTime() - began) / 1e9, stack.apiUri(), settings.httpPort());
+        stack.keys().ifPresent(keys -> System.out.printf("Admin token, valid %d h (./tasker token mints others; "
+                + "send it as Authorization: Bearer <token>):%n%s%n", PRINTED_TOKEN_LIFETIME.toHours(),
+                keys.token(DevelopmentKeys.Bearer.admin(PRINTED_TOKEN_LIFETIME))));
         int exit = stack.node().waitFor();
         if (stopRequested.get()) {
             // Ctrl-C or SIGTERM: the shutdown hook is stopping everything; let it finish.

@@ -1,13 +1,16 @@
 package io.tasker.launcher;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Everything Tasker needs, started in order and stopped in reverse: PostgreSQL (unless an external one is
@@ -26,6 +29,7 @@ public final class TaskerStack implements AutoCloseable {
     private ArtemisBroker artemis;
     private LauncherSettings.DatabaseAddress database;
     private LauncherSettings.BrokerAddress broker;
+    private Optional<DevelopmentKeys> keys = Optional.empty();
 
     private TaskerStack(LauncherSettings settings, RuntimeArtifacts artifacts, PrintStream out) {
         this.settings = settings;
@@ -49,6 +53,7 @@ public final class TaskerStack implements AutoCloseable {
         try {
             stack.startDatabase();
             stack.startBroker();
+            stack.keys = developmentKeys(settings, System.getenv());
             stack.startNode(settings.nodeName(), settings.httpPort(), nodeSettings);
             return stack;
         } catch (Exception | Error e) {
@@ -82,6 +87,37 @@ public final class TaskerStack implements AutoCloseable {
         out.printf("Artemis started on port %d (%d ms)%n", broker.port(), millisSince(began));
     }
 
+    /**
+     * The keys the nodes trust, made under the data directory on first start; none when the environment configures
+     * MicroProfile JWT itself (MP_JWT_VERIFY_*: the user's identity provider).
+     */
+    static Optional<DevelopmentKeys> developmentKeys(LauncherSettings settings, Map<String, String> environment)
+            throws IOException {
+        if (environment.keySet().stream().anyMatch(name -> name.startsWith("MP_JWT_VERIFY_"))) {
+            return Optional.empty();
+        }
+        return Optional.of(DevelopmentKeys.openOrCreate(keysDirectory(settings)));
+    }
+
+    /** Where the embedded default keeps its development keys. */
+    static Path keysDirectory(LauncherSettings settings) {
+        return settings.dataDir().resolve("keys");
+    }
+
+    /**
+     * Where {@code ./tasker run} keeps them, run from this directory with this environment.
+     *
+     * @throws IllegalArgumentException naming a variable of the environment that is unusable
+     */
+    static Path keysDirectoryOfThisRun() {
+        return keysDirectory(LauncherSettings.fromEnvironment(System.getenv(), Path.of("")));
+    }
+
+    /** The development keys the nodes trust, unless the environment configures MicroProfile JWT itself. */
+    public Optional<DevelopmentKeys> keys() {
+        return keys;
+    }
+
     /** Starts another node against the same database and broker and waits until it is ready. */
     public PayaraNode startNode(String name, int httpPort, Map<String, String> nodeSettings) throws Exception {
         long began = System.nanoTime();
@@ -96,8 +132,11 @@ public final class TaskerStack implements AutoCloseable {
     // connector deployment, once in our CI runs (see docs/deployment.md); a second failure is reported.
     private PayaraNode bootNode(String name, int httpPort, Map<String, String> nodeSettings, boolean mayBootAgain)
             throws Exception {
+        Map<String, String> allSettings = new HashMap<>();
+        keys.ifPresent(trusted -> allSettings.putAll(trusted.nodeSettings()));
+        allSettings.putAll(nodeSettings);
         PayaraNode node = PayaraNode.start(artifacts, new PayaraNode.Spec(name, httpPort,
-                settings.dataDir().resolve("nodes"), database, broker, settings.jvmOptions(), nodeSettings));
+                settings.dataDir().resolve("nodes"), database, broker, settings.jvmOptions(), allSettings));
         try {
             node.awaitReady(READY_TIMEOUT);
             return node;

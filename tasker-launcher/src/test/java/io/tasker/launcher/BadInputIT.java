@@ -137,7 +137,7 @@ class BadInputIT {
 
         List<String> failures = new ArrayList<>();
         for (Case c : cases) {
-            HttpResponse<String> response = send(client.api(), c);
+            HttpResponse<String> response = send(client, c);
             String problem = check(c, response);
             if (problem != null) {
                 failures.add(c + " -> " + problem);
@@ -174,9 +174,9 @@ class BadInputIT {
         return null;
     }
 
-    private static HttpResponse<String> send(URI api, Case c) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(api + c.path()))
-                .timeout(Duration.ofSeconds(30));
+    private static HttpResponse<String> send(TaskerClient client, Case c) throws Exception {
+        HttpRequest.Builder request = client.authorized(HttpRequest.newBuilder(URI.create(client.api()
+                + c.path()))).timeout(Duration.ofSeconds(30));
         if (c.contentType() != null) {
             request.header("Content-Type", c.contentType());
         }

@@ -10,6 +10,7 @@ import jakarta.jms.TemporaryQueue;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 
 /** A plain JMS client of the test broker: sends messages of the test's own onto Tasker's queues and reads them. */
@@ -19,19 +20,31 @@ final class BrokerClient implements AutoCloseable {
     static final String DEAD_LETTERS = "DLQ";
     static final String TASK_REQUESTS = "tasker.task-requests";
 
+    /** The property of a task request that carries its token. */
+    static final String AUTHORIZATION = "authorization";
+
     private final ActiveMQConnectionFactory factory;
     private final JMSContext context;
+    private final Optional<String> token;
 
-    BrokerClient(LauncherSettings.BrokerAddress broker) {
+    /** A client whose task requests carry {@code token}, unless a request sets its authorization itself. */
+    BrokerClient(LauncherSettings.BrokerAddress broker, Optional<String> token) {
         factory = new ActiveMQConnectionFactory("tcp://" + broker.host() + ":" + broker.port());
         context = factory.createContext();
+        this.token = token;
+    }
+
+    private JMSProducer withProperties(JMSProducer producer, String queue, Map<String, Object> properties) {
+        if (queue.equals(TASK_REQUESTS) && !properties.containsKey(AUTHORIZATION)) {
+            token.ifPresent(bearer -> producer.setProperty(AUTHORIZATION, bearer));
+        }
+        properties.forEach(producer::setProperty);
+        return producer;
     }
 
     /** Sends a text message with the given properties (values: strings or longs) to a queue. */
     void send(String queue, String body, Map<String, Object> properties) {
-        JMSProducer producer = context.createProducer();
-        properties.forEach(producer::setProperty);
-        producer.send(context.createQueue(queue), body);
+        withProperties(context.createProducer(), queue, properties).send(context.createQueue(queue), body);
     }
 
     /**
@@ -42,9 +55,8 @@ final class BrokerClient implements AutoCloseable {
                     Duration timeout) {
         TemporaryQueue replies = context.createTemporaryQueue();
         try (var consumer = context.createConsumer(replies)) {
-            JMSProducer producer = context.createProducer().setJMSReplyTo(replies).setJMSCorrelationID(correlationId);
-            properties.forEach(producer::setProperty);
-            producer.send(context.createQueue(queue), body);
+            withProperties(context.createProducer().setJMSReplyTo(replies).setJMSCorrelationID(correlationId), queue,
+                    properties).send(context.createQueue(queue), body);
             return consumer.receive(timeout.toMillis());
         }
     }

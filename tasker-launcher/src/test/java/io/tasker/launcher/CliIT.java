@@ -35,10 +35,15 @@ class CliIT {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         List<String> withServer = new ArrayList<>(List.of(args));
-        withServer.addAll(List.of("--url", stack.client().api().toString()));
+        withServer.addAll(List.of("--url", stack.client().api().toString(), "--token", adminToken(stack)));
         int exit = TaskerCli.commandLine(new TaskerCli()).setOut(new PrintWriter(out)).setErr(new PrintWriter(err))
                 .execute(withServer.toArray(String[]::new));
         return new Result(exit, out.toString(), err.toString());
+    }
+
+    // The subject is the actor its operator actions record, which --actor may repeat.
+    private static String adminToken(RunningStack stack) {
+        return stack.adminToken("cli-it");
     }
 
     private static long createdId(Result created) {
@@ -115,7 +120,8 @@ class CliIT {
     @Test
     void theStandaloneJarListsTheRegisteredWorkflows(RunningStack stack) throws Exception {
         Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", STANDALONE.toString(), "handlers", "list", "--url", stack.client().api().toString())
+                "-jar", STANDALONE.toString(), "handlers", "list", "--url", stack.client().api().toString(),
+                "--token", adminToken(stack))
                 .redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(process.waitFor(60, TimeUnit.SECONDS), output);

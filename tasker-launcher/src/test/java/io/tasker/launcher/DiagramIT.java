@@ -39,7 +39,7 @@ class DiagramIT {
         long failed = RetryIT.step(task, "process_data").getJsonNumber("workflow_step_id").longValue();
         String path = "/tasks/" + taskId + "/diagram";
 
-        HttpResponse<String> json = get(client.api(), path, "application/json");
+        HttpResponse<String> json = get(client, path, "application/json");
         assertEquals(200, json.statusCode(), json.body());
         JsonObject diagram = read(json.body());
         Map<String, String> states = diagram.getJsonArray("nodes").getValuesAs(JsonObject.class).stream()
@@ -55,7 +55,7 @@ class DiagramIT {
                 .add("from", "step_" + validated).add("to", "step_" + failed).build()), diagram.toString());
 
         for (String accept : List.of("text/vnd.mermaid", "text/plain", "*/*")) {
-            HttpResponse<String> mermaid = get(client.api(), path, accept);
+            HttpResponse<String> mermaid = get(client, path, accept);
             assertEquals(200, mermaid.statusCode(), accept + ": " + mermaid.body());
             String text = mermaid.body();
             assertTrue(mermaid.headers().firstValue("Content-Type").orElse("").startsWith(
@@ -66,32 +66,33 @@ class DiagramIT {
             assertTrue(text.contains("    classDef error fill:#d32f2f\n"), text);
         }
 
-        assertEquals(406, get(client.api(), path, "image/png").statusCode());
-        HttpResponse<String> missing = get(client.api(), "/tasks/9223372036854775807/diagram", "text/vnd.mermaid");
+        assertEquals(406, get(client, path, "image/png").statusCode());
+        HttpResponse<String> missing = get(client, "/tasks/9223372036854775807/diagram", "text/vnd.mermaid");
         assertEquals(404, missing.statusCode());
         assertEquals("application/problem+json", missing.headers().firstValue("Content-Type").orElse(""));
-        assertEquals(400, get(client.api(), "/tasks/seven/diagram", "application/json").statusCode());
+        assertEquals(400, get(client, "/tasks/seven/diagram", "application/json").statusCode());
     }
 
     @Test
     void aTemplatesDiagramShowsItsStepsAndDependencies(RunningStack stack) throws Exception {
-        URI api = stack.client().api();
+        TaskerClient client = stack.client();
         String path = "/handlers/examples/diamond_workflow/diagram";
-        JsonObject diagram = read(get(api, path + "?version=1.0.0", "application/json").body());
+        JsonObject diagram = read(get(client, path + "?version=1.0.0", "application/json").body());
         assertEquals("examples.diamond_workflow@1.0.0", diagram.getString("title"));
         assertEquals(7, diagram.getJsonArray("nodes").size());
         assertEquals(7, diagram.getJsonArray("edges").size());
         assertEquals("start_workflow", diagram.getJsonArray("nodes").getJsonObject(0).getString("name"));
 
-        String text = get(api, path, "text/vnd.mermaid").body();
+        String text = get(client, path, "text/vnd.mermaid").body();
         assertTrue(text.contains("    step_0[\"start_workflow\"]\n"), text);
         assertTrue(text.contains("    step_0 --> step_1\n"), text);
-        assertEquals(404, get(api, "/handlers/examples/no_such_task/diagram", "text/plain").statusCode());
-        assertEquals(400, get(api, path + "?version=latest", "application/json").statusCode());
+        assertEquals(404, get(client, "/handlers/examples/no_such_task/diagram", "text/plain").statusCode());
+        assertEquals(400, get(client, path + "?version=latest", "application/json").statusCode());
     }
 
-    private static HttpResponse<String> get(URI api, String path, String accept) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(api + path)).header("Accept", accept).build(),
+    private static HttpResponse<String> get(TaskerClient client, String path, String accept) throws Exception {
+        return HTTP.send(client.authorized(HttpRequest.newBuilder(URI.create(client.api() + path)))
+                        .header("Accept", accept).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 

@@ -107,7 +107,7 @@ class IdempotencyIT {
     }
 
     private static HttpRequest request(RunningStack stack, String key, String body) {
-        return HttpRequest.newBuilder(URI.create(stack.client().api() + "/tasks"))
+        return stack.client().authorized(HttpRequest.newBuilder(URI.create(stack.client().api() + "/tasks")))
                 .header("Content-Type", "application/json")
                 .header("Idempotency-Key", key)
                 .POST(HttpRequest.BodyPublishers.ofString(body))

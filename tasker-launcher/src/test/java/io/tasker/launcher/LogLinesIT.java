@@ -78,7 +78,7 @@ class LogLinesIT {
     @Test
     void aTaskRequestedOverJmsKeepsTheCorrelationIdOfItsMessage(RunningStack stack) throws Exception {
         String correlationId = "jms-" + UUID.randomUUID();
-        try (BrokerClient broker = new BrokerClient(stack.stack().broker())) {
+        try (BrokerClient broker = stack.brokerClient()) {
             Message reply = broker.request(BrokerClient.TASK_REQUESTS, """
                     {"name": "linear_workflow", "namespace": "examples", "context": {}}""",
                     Map.of("correlation_id", correlationId), "reply-" + correlationId, WITHIN);

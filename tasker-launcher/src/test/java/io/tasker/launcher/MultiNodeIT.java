@@ -87,7 +87,7 @@ class MultiNodeIT {
     @Order(2)
     void duplicatedTaskMessagesRunNothingTwice(RunningStack stack) throws Exception {
         Workload workload = Workload.submit(stack.client(), Workload.plan(100, 22), 0);
-        try (BrokerClient broker = new BrokerClient(stack.stack().broker())) {
+        try (BrokerClient broker = stack.brokerClient()) {
             sendAnotherMessageForEach(broker, workload);
             workload.awaitComplete(stack.client(), stack.database(), Instant.now(), Duration.ofMinutes(3));
             int transitionsWhenComplete = Database.stepTransitionsOf(stack.database(), workload.taskIds());

@@ -64,7 +64,7 @@ class OpenApiIT {
         Set<String> listed = new HashSet<>(properties("Task"));
         listed.removeAll(Set.of("context", "workflow_steps"));
         assertEquals(listed, page.getJsonArray("tasks").getJsonObject(0).keySet(), "a list leaves out two fields");
-        assertFields("Diagram", json(client.api(), "/tasks/" + taskId + "/diagram"));
+        assertFields("Diagram", json(client, "/tasks/" + taskId + "/diagram"));
         assertFields("Problem", client.get("/tasks/0").json());
         assertFields("SystemStatus", client.get("/health/status").json());
     }
@@ -107,8 +107,9 @@ class OpenApiIT {
         return read(response.body());
     }
 
-    private static JsonObject json(URI api, String path) throws Exception {
-        return read(HTTP.send(HttpRequest.newBuilder(URI.create(api + path)).header("Accept", "application/json")
+    private static JsonObject json(TaskerClient client, String path) throws Exception {
+        return read(HTTP.send(client.authorized(HttpRequest.newBuilder(URI.create(client.api() + path)))
+                .header("Accept", "application/json")
                 .build(), HttpResponse.BodyHandlers.ofString()).body());
     }
 

@@ -27,7 +27,7 @@ class OperatorActionsIT {
 
     @Test
     void aStepRetriedByAnOperatorGetsAFreshBudgetAndItsTaskCompletes(RunningStack stack) throws Exception {
-        TaskerClient client = stack.client();
+        TaskerClient client = stack.clientAs("alice");
         long taskId = client.createTask(EXHAUSTS_ITS_ATTEMPTS);
         assertEquals("error", client.awaitFinished(taskId, WITHIN).getString("status"));
         long stepId = stepId(client, taskId, "process_data");
@@ -59,13 +59,13 @@ class OperatorActionsIT {
         assertEquals(200, retried.status(), retried.body().toString());
         assertEquals("complete", client.awaitFinished(taskId, WITHIN).getString("status"));
         JsonObject retry = transition(client, taskId, null, "error", "pending", "retry_task");
-        assertEquals("anonymous", retry.getString("actor"));
+        assertEquals("admin", retry.getString("actor"), "the token's subject");
         assertTrue(!retry.getJsonObject("metadata").getString("request_id").isBlank(), "a request id is made up");
     }
 
     @Test
     void aStepRetriedWithNewInputsRunsOnThemAndItsHistorySaysSo(RunningStack stack) throws Exception {
-        TaskerClient client = stack.client();
+        TaskerClient client = stack.clientAs("carol");
         long taskId = taskFailedForGoodAtProcessData(client);
         long stepId = stepId(client, taskId, "process_data");
         assertEquals(Map.of(), RetryIT.step(client.get("/tasks/" + taskId).json(), "process_data")
@@ -93,7 +93,7 @@ class OperatorActionsIT {
 
     @Test
     void aStepResolvedByHandLetsItsDependentsRunOnItsResults(RunningStack stack) throws Exception {
-        TaskerClient client = stack.client();
+        TaskerClient client = stack.clientAs("bob");
         long taskId = taskFailedForGoodAtProcessData(client);
         long stepId = stepId(client, taskId, "process_data");
 
@@ -113,7 +113,7 @@ class OperatorActionsIT {
     @Test
     void aCancelledStepTakesItsDependentsWithItWhileTheOtherBranchRunsAndTheTaskEndsCancelled(RunningStack stack)
             throws Exception {
-        TaskerClient client = stack.client();
+        TaskerClient client = stack.clientAs("dave");
         // The first step works for a while: the branches wait, pending, meanwhile.
         long taskId = client.createTask("""
                 {"name": "diamond_workflow", "namespace": "examples",
@@ -213,8 +213,8 @@ class OperatorActionsIT {
     }
 
     // The transition of the step named (or of the task, when null) from one state to another by an action.
-    private static JsonObject transition(TaskerClient client, long taskId, String stepName, String from, String to,
-                                         String action) {
+    static JsonObject transition(TaskerClient client, long taskId, String stepName, String from, String to,
+                                 String action) {
         List<JsonObject> changes = client.get("/tasks/" + taskId + "/transitions").json()
                 .getJsonArray("transitions").getValuesAs(JsonObject.class);
         return changes.stream()

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -65,8 +66,9 @@ class OwnWorkflowIT {
                 // ProductArchivesIT's).
                 java("run", "--workflows", project.resolve("target/classes").toString()));
         try {
-            awaitLine(run, runLog, "Tasker is ready", Duration.ofMinutes(4));
-            TaskerClient client = new TaskerClient(URI.create("http://localhost:" + ports.get(0) + "/tasker"));
+            awaitLine(run, runLog, "Admin token", Duration.ofMinutes(4));
+            TaskerClient client = new TaskerClient(URI.create("http://localhost:" + ports.get(0) + "/tasker"),
+                    Optional.of(printedToken(runLog)));
             long taskId = client.createTask("""
                     {"namespace": "it_own", "name": "ship_order", "context": {"order": 7}}""");
 
@@ -107,6 +109,23 @@ class OwnWorkflowIT {
             throw new AssertionError("still running after " + within + ": " + process.info().commandLine());
         }
         return process.exitValue();
+    }
+
+    // The token ./tasker run prints on the line after "Admin token ...".
+    private static String printedToken(Path log) throws IOException, InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
+        while (true) {
+            List<String> lines = Files.readAllLines(log);
+            for (int i = 0; i < lines.size() - 1; i++) {
+                if (lines.get(i).startsWith("Admin token")) {
+                    return lines.get(i + 1).strip();
+                }
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("no token after 'Admin token': " + String.join("\n", lines));
+            }
+            Thread.sleep(100);
+        }
     }
 
     // Polls the log until the line appears; fails if the process ends first or the deadline passes.

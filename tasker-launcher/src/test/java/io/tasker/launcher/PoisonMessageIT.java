@@ -24,7 +24,7 @@ class PoisonMessageIT {
 
     @Test
     void aMessageWithoutATaskIdEndsOnTheDeadLetterQueueAfterItsRedeliveries(RunningStack stack) throws Exception {
-        try (BrokerClient broker = new BrokerClient(stack.stack().broker())) {
+        try (BrokerClient broker = stack.brokerClient()) {
             Instant sent = Instant.now();
             broker.send(BrokerClient.TASK_RUNNER, "not a task", Map.of("origin", "poison-test"));
 
@@ -40,7 +40,7 @@ class PoisonMessageIT {
 
     @Test
     void aMessageForATaskThatDoesNotExistIsConsumedQuietly(RunningStack stack) throws Exception {
-        try (BrokerClient broker = new BrokerClient(stack.stack().broker())) {
+        try (BrokerClient broker = stack.brokerClient()) {
             broker.send(BrokerClient.TASK_RUNNER, "987654321", Map.of("task_id", 987654321L));
             long taskId = stack.client().createTask("""
                     {"name": "linear_workflow", "namespace": "examples", "context": {}}""");

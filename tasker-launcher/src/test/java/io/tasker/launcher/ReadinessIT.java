@@ -43,7 +43,8 @@ class ReadinessIT {
         try {
             List<String> answersBeforeReady = new ArrayList<>();
             String ready = awaitFirstReadyAnswer(base, starting, answersBeforeReady);
-            HttpResponse<String> created = HTTP.send(HttpRequest.newBuilder(base.resolve("/tasker/tasks"))
+            HttpResponse<String> created = HTTP.send(stack.client().authorized(HttpRequest.newBuilder(
+                            base.resolve("/tasker/tasks")))
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(
                             "{\"name\": \"diamond_workflow\", \"namespace\": \"examples\", \"context\": {}}"))

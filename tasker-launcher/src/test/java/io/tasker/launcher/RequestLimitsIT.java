@@ -12,6 +12,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.ByteArrayInputStream;
 import java.io.StringReader;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -40,8 +41,9 @@ class RequestLimitsIT {
                 "tasker.api.max-request-bytes");
         String huge = taskRequest("x".repeat(REQUEST_LIMIT));
 
+        URI tasks = stack.client().api().resolve("/tasker/tasks");
         // No Content-Length: the node finds out while it reads.
-        HttpRequest chunked = HttpRequest.newBuilder(stack.client().api().resolve("/tasker/tasks"))
+        HttpRequest chunked = stack.client().authorized(HttpRequest.newBuilder(tasks))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofInputStream(
                         () -> new ByteArrayInputStream(huge.getBytes(StandardCharsets.UTF_8))))
@@ -52,7 +54,7 @@ class RequestLimitsIT {
         assertTrue(response.body().contains("tasker.api.max-request-bytes"), response.body());
 
         // A client that waits for 100 Continue is answered before it sends anything.
-        HttpRequest waiting = HttpRequest.newBuilder(stack.client().api().resolve("/tasker/tasks"))
+        HttpRequest waiting = stack.client().authorized(HttpRequest.newBuilder(tasks))
                 .header("Content-Type", "application/json")
                 .version(HttpClient.Version.HTTP_1_1)
                 .expectContinue(true)
@@ -102,7 +104,7 @@ class RequestLimitsIT {
 
     @Test
     void aRequestMessageOverTheLimitIsAnsweredWith413AndParked(RunningStack stack) throws Exception {
-        try (BrokerClient broker = new BrokerClient(stack.stack().broker())) {
+        try (BrokerClient broker = stack.brokerClient()) {
             Message reply = broker.request(BrokerClient.TASK_REQUESTS, taskRequest("x".repeat(REQUEST_LIMIT)),
                     Map.of(), "too-large", WITHIN);
             assertNotNull(reply, "answered");
@@ -113,6 +115,27 @@ class RequestLimitsIT {
             assertNotNull(parked, "parked on the dead-letter queue");
             assertTrue(parked.getStringProperty("tasker_rejection").contains("tasker.api.max-request-bytes"),
                     parked.getStringProperty("tasker_rejection"));
+        }
+    }
+
+    @Test
+    void aBodyNestedDeeperThanTheLimitIsRefusedBeforeItIsParsedOverHttpAndJms(RunningStack stack) throws Exception {
+        String deep = "{\"name\": \"linear_workflow\", \"namespace\": \"examples\", \"context\": {\"n\": "
+                + "[".repeat(5_000) + "]".repeat(5_000) + "}}";
+        String withinTheLimit = "{\"name\": \"linear_workflow\", \"namespace\": \"examples\", \"context\": "
+                + "{\"n\": " + "[".repeat(30) + "]".repeat(30) + "}}";
+
+        Reply refused = stack.client().post("/tasks", deep);
+        assertEquals(400, refused.status(), String.valueOf(refused.body()));
+        JsonObject error = refused.json().getJsonArray("errors").getJsonObject(0);
+        assertEquals("body", error.getString("field"));
+        assertTrue(error.getString("message").contains("deeper than 32 levels (tasker.api.max-json-depth)"),
+                error.toString());
+        assertEquals(201, stack.client().post("/tasks", withinTheLimit).status(), "32 levels are fine");
+        try (BrokerClient broker = stack.brokerClient()) {
+            Message reply = broker.request(BrokerClient.TASK_REQUESTS, deep, Map.of(), "too-deep", WITHIN);
+            assertEquals(400, reply.getIntProperty("status"));
+            assertTrue(reply.getBody(String.class).contains("tasker.api.max-json-depth"), reply.getBody(String.class));
         }
     }
 

@@ -62,7 +62,7 @@ class SchemaUpgradeIT {
                     Optional.empty(), ports.get(0), ports.get(2), "upgrade-node",
                     List.of(LauncherSettings.DEFAULT_JVM_OPTIONS.split(" ")));
             try (TaskerStack upgraded = TaskerStack.start(settings, TaskerStackExtension.NODE_SETTINGS, System.out);
-                 BrokerClient broker = new BrokerClient(upgraded.broker())) {
+                 BrokerClient broker = new BrokerClient(upgraded.broker(), Optional.empty())) {
                 // The messages the release had queued for them, still in its broker's journal.
                 for (long taskId : inFlight) {
                     broker.send(BrokerClient.TASK_RUNNER, Long.toString(taskId), Map.of("task_id", taskId));

@@ -22,4 +22,17 @@ class SettingsRejectionIT {
         assertTrue(report.contains("did not deploy"), report);
         assertTrue(report.contains("tasker.runner.max-sessions must be between 1 and 32, got 33"), report);
     }
+
+    @Test
+    void authenticationWithoutAnIssuerOrWithAKeyTheServerCannotReadStopsDeployment(RunningStack stack) {
+        IllegalStateException refused = assertThrows(IllegalStateException.class, () -> stack.startNode(
+                "keyless-node", Map.of("MP_JWT_VERIFY_ISSUER", "", "MP_JWT_VERIFY_PUBLICKEY_LOCATION",
+                        "/no/such/key.pem")));
+
+        String report = refused.getMessage();
+        assertTrue(report.contains("did not deploy"), report);
+        assertTrue(report.contains("mp.jwt.verify.issuer is required"), report);
+        assertTrue(report.contains("mp.jwt.verify.publickey.location names no resource on the application's class "
+                + "path: /no/such/key.pem (a file is file:///no/such/key.pem)"), report);
+    }
 }

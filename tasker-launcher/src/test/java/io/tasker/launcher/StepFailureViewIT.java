@@ -85,7 +85,7 @@ class StepFailureViewIT {
                 .filter(change -> change.isNull("workflow_step_id")
                         && change.getString("to_state").equals("cancelled"))
                 .findFirst().orElseThrow(() -> new AssertionError("no cancellation of the task in " + changes));
-        assertEquals("anonymous", cancelled.getString("actor"));
+        assertEquals("admin", cancelled.getString("actor"), "the token's subject");
         assertEquals("wrong input", cancelled.getString("reason"));
         assertTrue(changes.stream().anyMatch(change -> !change.isNull("step_name")
                 && change.getString("step_name").equals("initialize_data")

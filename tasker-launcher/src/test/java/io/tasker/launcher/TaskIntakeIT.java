@@ -11,7 +11,9 @@ import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import java.io.StringReader;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -29,7 +31,7 @@ class TaskIntakeIT {
 
     @Test
     void aRequestMessageCreatesItsTaskAndIsAnsweredWithItsId(RunningStack stack) throws Exception {
-        try (BrokerClient broker = new BrokerClient(stack.stack().broker())) {
+        try (BrokerClient broker = stack.brokerClient()) {
             Message reply = broker.request(BrokerClient.TASK_REQUESTS, """
                     {"name": "diamond_workflow", "namespace": "examples", "context": {"order": 7},
                      "initiator": "erp"}""", Map.of(), "corr-" + UUID.randomUUID(), WITHIN);
@@ -47,7 +49,7 @@ class TaskIntakeIT {
 
     @Test
     void theReplyCarriesTheRequestsCorrelationId(RunningStack stack) throws Exception {
-        try (BrokerClient broker = new BrokerClient(stack.stack().broker())) {
+        try (BrokerClient broker = stack.brokerClient()) {
             String correlation = "order-" + UUID.randomUUID();
             Message reply = broker.request(BrokerClient.TASK_REQUESTS, """
                     {"name": "linear_workflow", "namespace": "examples", "context": {}}""", Map.of(), correlation,
@@ -58,7 +60,7 @@ class TaskIntakeIT {
 
     @Test
     void aRepeatedRequestWithTheSameKeyCreatesOneTask(RunningStack stack) throws Exception {
-        try (BrokerClient broker = new BrokerClient(stack.stack().broker())) {
+        try (BrokerClient broker = stack.brokerClient()) {
             String request = """
                     {"name": "linear_workflow", "namespace": "examples", "context": {"n": 1}}""";
             Map<String, Object> key = Map.of("idempotency_key", "intake-" + UUID.randomUUID());
@@ -81,7 +83,7 @@ class TaskIntakeIT {
 
     @Test
     void anInvalidRequestIsAnsweredAndParkedWithItsReason(RunningStack stack) throws Exception {
-        try (BrokerClient broker = new BrokerClient(stack.stack().broker())) {
+        try (BrokerClient broker = stack.brokerClient()) {
             String marker = UUID.randomUUID().toString();
             Message invalid = broker.request(BrokerClient.TASK_REQUESTS, """
                     {"name": "linear_workflow", "namespace": "examples", "context": {}, "colour": "%s"}"""
@@ -106,6 +108,40 @@ class TaskIntakeIT {
             assertEquals(400, malformed.getIntProperty("status"));
             assertEquals("body", json(malformed).getJsonArray("errors").getJsonObject(0).getString("field"));
             assertEquals(0, broker.waiting(BrokerClient.TASK_REQUESTS), "nothing is left to retry");
+        }
+    }
+
+    @Test
+    void aRequestWithoutAValidTokenOrBeyondItsReachIsRefusedAnsweredAndParked(RunningStack stack) throws Exception {
+        String request = """
+                {"name": "linear_workflow", "namespace": "examples", "context": {"marker": "%s"}}""";
+        String paymentsOnly = stack.token(new DevelopmentKeys.Bearer("payments-service", List.of(),
+                List.of("tasker.task:create@payments"), List.of(), Duration.ofMinutes(5)));
+        Map<String, Map<String, Object>> refusals = Map.of(
+                "no token", Map.of(),
+                "not a token", Map.of(BrokerClient.AUTHORIZATION, "not-a-token"),
+                "another namespace", Map.of(BrokerClient.AUTHORIZATION, "Bearer " + paymentsOnly));
+        String linearTasks = "/tasks?namespace=examples&name=linear_workflow&limit=1";
+        long before = stack.client().get(linearTasks).json().getJsonNumber("total").longValue();
+        try (BrokerClient broker = new BrokerClient(stack.stack().broker(), Optional.empty())) {
+            for (var refusal : refusals.entrySet()) {
+                String marker = UUID.randomUUID().toString();
+                Message answer = broker.request(BrokerClient.TASK_REQUESTS, request.formatted(marker),
+                        refusal.getValue(), "refused-" + marker, WITHIN);
+                int status = refusal.getKey().equals("another namespace") ? 403 : 401;
+                assertEquals(status, answer.getIntProperty("status"), refusal.getKey());
+                assertTrue(json(answer).getString("detail").contains(status == 403
+                        ? "tasker.task:create is not granted to payments-service in namespace examples"
+                        : "token"), refusal.getKey() + ": " + json(answer));
+                Message parked = broker.receive(BrokerClient.DEAD_LETTERS, "status = " + status, WITHIN);
+                while (parked != null && !parked.getBody(String.class).contains(marker)) {
+                    parked = broker.receive(BrokerClient.DEAD_LETTERS, "status = " + status, WITHIN);
+                }
+                assertNotNull(parked, refusal.getKey() + ": the request is on the dead-letter queue");
+            }
+            assertEquals(0, broker.waiting(BrokerClient.TASK_REQUESTS), "nothing is left to retry");
+            assertEquals(before, stack.client().get(linearTasks).json().getJsonNumber("total").longValue(),
+                    "no task was created");
         }
     }
 

@@ -23,7 +23,8 @@ class TaskLifecycleIT {
         stack.client().awaitStepStatus(taskId, "start_workflow", "in_progress",
                 Duration.ofSeconds(4));
 
-        Reply cancelled = stack.client().delete("/tasks/" + taskId + "?actor=erin&reason=no+longer+needed");
+        Reply cancelled = stack.clientAs("erin").delete("/tasks/" + taskId
+                + "?actor=erin&reason=no+longer+needed");
 
         assertEquals(200, cancelled.status(), String.valueOf(cancelled.body()));
         // Proving that something did not happen needs a wait: the running handler's 1.5 s end well inside it.

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * between test classes; it is stopped when the run ends. Tests receive a {@link RunningStack}.
  */
 public class TaskerStackExtension implements BeforeAllCallback, ParameterResolver {
+
+    private static final Duration TOKEN_LIFETIME = Duration.ofHours(1);
 
     /**
      * Settings of the test node: the back-off is 1, 2, 4 s without jitter, so waits are exact; leases (of claims and
@@ -113,8 +116,29 @@ public class TaskerStackExtension implements BeforeAllCallback, ParameterResolve
             return nodeSettings;
         }
 
+        /** A token signed with the stack's development key, which its nodes trust. */
+        public String token(DevelopmentKeys.Bearer bearer) {
+            return stack.keys().orElseThrow().token(bearer);
+        }
+
+        /** A client of the first node's API with an administrator's token. */
         public TaskerClient client() {
-            return new TaskerClient(stack.apiUri());
+            return new TaskerClient(stack.apiUri(), Optional.of(token(DevelopmentKeys.Bearer.admin(TOKEN_LIFETIME))));
+        }
+
+        /** A client of the stack's broker whose task requests carry an administrator's token. */
+        BrokerClient brokerClient() {
+            return new BrokerClient(stack.broker(), Optional.of(adminToken("admin")));
+        }
+
+        /** A client with an administrator's token for {@code subject}: the actor of its operator actions. */
+        public TaskerClient clientAs(String subject) {
+            return new TaskerClient(stack.apiUri(), Optional.of(adminToken(subject)));
+        }
+
+        /** An administrator's token for {@code subject}. */
+        public String adminToken(String subject) {
+            return token(DevelopmentKeys.Bearer.admin(subject, TOKEN_LIFETIME));
         }
 
         public LauncherSettings.DatabaseAddress database() {

@@ -53,6 +53,7 @@ public class EventResource {
      * those of one category ({@code task}, {@code step}, or a custom event's); 400 for a category no event has.
      */
     @GET
+    @RequiresPermission("tasker.event:index")
     public EventList events(@QueryParam("q") String text, @QueryParam("category") String category) {
         return new EventList(catalog.search(Optional.ofNullable(text).filter(value -> !value.isBlank()),
                 Optional.ofNullable(category)).stream().map(EventView::of).toList());
@@ -61,6 +62,7 @@ public class EventResource {
     /** One event: 404 when the catalog has none of that name. */
     @GET
     @Path("{name}")
+    @RequiresPermission("tasker.event:show")
     public EventView event(@PathParam("name") String name) {
         return EventView.of(catalog.find(name));
     }

@@ -34,6 +34,9 @@ public class HandlerResource {
     @Inject
     private HandlerRegistry registry;
 
+    @Inject
+    private RequestCaller caller;
+
     /** A registered task: its name and versions, lowest first. */
     public record TaskSummary(String name, List<String> versions, String latestVersion) {
     }
@@ -65,6 +68,7 @@ public class HandlerResource {
 
     @GET
     @Path("namespaces")
+    @RequiresPermission("tasker.namespace:index")
     public NamespaceList namespaces() {
         return new NamespaceList(catalog().entrySet().stream()
                 .map(namespace -> new NamespaceView(namespace.getKey(), summaries(namespace.getValue())))
@@ -74,6 +78,7 @@ public class HandlerResource {
     /** The tasks, grouped by namespace. */
     @GET
     @Path("handlers")
+    @RequiresPermission("tasker.handler:index")
     public NamespaceList handlers() {
         return namespaces();
     }
@@ -81,6 +86,7 @@ public class HandlerResource {
     /** The tasks of one namespace: 404 when no task is registered in it. */
     @GET
     @Path("handlers/{namespace}")
+    @RequiresPermission("tasker.handler:index")
     public NamespaceView namespace(@PathParam("namespace") String namespace) {
         return new NamespaceView(namespace, summaries(tasksIn(catalog(), namespace)));
     }
@@ -91,6 +97,7 @@ public class HandlerResource {
      */
     @GET
     @Path("handlers/{namespace}/{name}")
+    @RequiresPermission("tasker.handler:show")
     public TemplateView template(@PathParam("namespace") String namespace, @PathParam("name") String name,
                                  @QueryParam("version") String version) {
         SortedMap<String, SortedMap<String, List<RegisteredTask>>> catalog = catalog();
@@ -115,6 +122,7 @@ public class HandlerResource {
     @GET
     @Path("handlers/{namespace}/{name}/diagram")
     @Produces({Diagram.MERMAID, Diagram.PLAIN_TEXT})
+    @RequiresPermission("tasker.diagram:show")
     public String mermaidDiagram(@PathParam("namespace") String namespace, @PathParam("name") String name,
                                  @QueryParam("version") String version) {
         return diagram(namespace, name, version).toMermaid();
@@ -123,6 +131,7 @@ public class HandlerResource {
     @GET
     @Path("handlers/{namespace}/{name}/diagram")
     @Produces(Diagram.JSON)
+    @RequiresPermission("tasker.diagram:show")
     public Diagram diagram(@PathParam("namespace") String namespace, @PathParam("name") String name,
                            @QueryParam("version") String version) {
         tasksIn(catalog(), namespace);
@@ -135,12 +144,15 @@ public class HandlerResource {
                 step.handlerClass(), step.dependentSystem());
     }
 
-    // Namespace -> task name -> its versions, lowest first.
+    // Namespace -> task name -> its versions, lowest first; only the namespaces the caller may see, so another's
+    // answers as if nothing were registered in it.
     private SortedMap<String, SortedMap<String, List<RegisteredTask>>> catalog() {
-        return registry.all().stream().collect(Collectors.groupingBy(task -> task.key().namespace(), TreeMap::new,
-                Collectors.groupingBy(task -> task.key().name(), TreeMap::new, Collectors.collectingAndThen(
-                        Collectors.toList(), versions -> versions.stream()
-                                .sorted(Comparator.comparing(task -> task.key().version())).toList()))));
+        return registry.all().stream()
+                .filter(task -> caller.access().permits(task.key().namespace()))
+                .collect(Collectors.groupingBy(task -> task.key().namespace(), TreeMap::new,
+                        Collectors.groupingBy(task -> task.key().name(), TreeMap::new, Collectors.collectingAndThen(
+                                Collectors.toList(), versions -> versions.stream()
+                                        .sorted(Comparator.comparing(task -> task.key().version())).toList()))));
     }
 
     private static SortedMap<String, List<RegisteredTask>> tasksIn(

@@ -16,7 +16,9 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Reads the body (or, for an action without one, the query) of an operator's action: {@code actor} (default {@code anonymous}) and {@code reason}, strings;
+ * Reads the body (or, for an action without one, the query) of an operator's action: {@code actor} (default
+ * {@code anonymous}; with authentication on, the authenticated subject, which a different one contradicts) and
+ * {@code reason}, strings;
  * for a step's retry also {@code inputs}, the step's new inputs (a JSON object, optional); for a resolution
  * {@code results}, the step's results (a JSON object, required). The {@code X-Request-Id} header names the request in
  * the transitions (a new id when absent).
@@ -56,7 +58,7 @@ final class OperatorBody {
     /**
      * @throws InvalidRequestException naming every field that is unknown, missing or invalid
      */
-    static OperatorBody read(JsonValue body, String requestId, Action action) {
+    static OperatorBody read(JsonValue body, String requestId, Action action, Optional<String> subject) {
         if (!(body instanceof JsonObject object)) {
             throw new InvalidRequestException("body", "must be a JSON object" + (action.documentRequired
                     ? " with " + action.document : " ({} or with actor and reason)"));
@@ -67,6 +69,10 @@ final class OperatorBody {
         }
         JsonFields fields = new JsonFields(object, allowed, "an operator's request");
         String actor = fields.text("actor");
+        if (subject.isPresent() && actor != null && !actor.equals(subject.get())) {
+            fields.error("actor", "is the authenticated subject, " + subject.get() + ", while authentication is on: "
+                    + "leave it out");
+        }
         String reason = fields.text("reason");
         Optional<Map<String, Object>> document = Optional.empty();
         if (action.document != null) {
@@ -84,7 +90,7 @@ final class OperatorBody {
         if (!fields.errors().isEmpty()) {
             throw new InvalidRequestException(fields.errors());
         }
-        return new OperatorBody(new Operator(actor == null ? ANONYMOUS : actor, reason,
+        return new OperatorBody(new Operator(subject.orElse(actor == null ? ANONYMOUS : actor), reason,
                 requestId == null ? UUID.randomUUID().toString() : requestId), document);
     }
 
@@ -93,12 +99,12 @@ final class OperatorBody {
      *
      * @throws InvalidRequestException naming every parameter that is unknown, repeated or invalid
      */
-    static Operator fromQuery(MultivaluedMap<String, String> query, String requestId) {
+    static Operator fromQuery(MultivaluedMap<String, String> query, String requestId, Optional<String> subject) {
         QueryParameters parameters = new QueryParameters(query, FIELDS);
         JsonObjectBuilder body = Json.createObjectBuilder();
         FIELDS.forEach(name -> parameters.single(name).ifPresent(value -> body.add(name, value)));
         parameters.throwIfInvalid();
-        return read(body.build(), requestId, Action.PLAIN).operator();
+        return read(body.build(), requestId, Action.PLAIN, subject).operator();
     }
 
     Operator operator() {

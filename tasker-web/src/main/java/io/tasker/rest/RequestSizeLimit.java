@@ -19,7 +19,8 @@ import java.io.InputStream;
 import java.util.OptionalLong;
 
 /**
- * Refuses a request body larger than {@code tasker.api.max-request-bytes} (413) before any of it is parsed: one
+ * Refuses a request body larger than {@code tasker.api.max-request-bytes} (413), or nested deeper than
+ * {@code tasker.api.max-json-depth} (400), before any of it is parsed: one
  * declared larger at once, one sent in chunks once it grows past the limit. A body within the limit is read here, at
  * most the limit's worth, and handed on as read. A client that sends its whole body before it reads the answer gets
  * the answer only if the body is read: the rest of a refused body is read and dropped, up to a bound (past it, and
@@ -56,6 +57,7 @@ public class RequestSizeLimit implements ContainerRequestFilter {
             if (declared.getAsLong() <= limit.bytes()) {
                 byte[] read = body.readNBytes(limit.bytes() + 1);
                 if (read.length <= limit.bytes()) {
+                    settings.depthLimit().check("body", read);
                     request.setEntityStream(new ByteArrayInputStream(read));
                     return;
                 }
@@ -64,6 +66,8 @@ public class RequestSizeLimit implements ContainerRequestFilter {
                     limit.setting())));
             boolean waitsToSend = "100-continue".equalsIgnoreCase(request.getHeaderString(EXPECT));
             request.abortWith(!waitsToSend && dropped(body) ? refusal : connectionClosing(refusal));
+        } catch (InvalidRequestException tooDeep) {
+            request.abortWith(ProblemMappers.respond(Problem.of(tooDeep)));
         } catch (IOException e) {
             // The client went away, or sent a body its own framing contradicts.
             request.abortWith(connectionClosing(ProblemMappers.respond(Problem.of(new InvalidRequestException("body",

@@ -22,6 +22,7 @@ public class SystemStatusResource {
     private SystemStatusReader status;
 
     @GET
+    @RequiresPermission(value = "tasker.health_status:index", global = true)
     public SystemStatus status() {
         return status.status();
     }

@@ -1,5 +1,7 @@
 package io.tasker.rest;
 
+import io.tasker.api.security.Access;
+
 import io.tasker.errors.InvalidRequestException;
 import io.tasker.readmodel.TaskSearch;
 import io.tasker.task.TaskState;
@@ -43,15 +45,15 @@ final class TaskListQuery {
     /**
      * @throws InvalidRequestException naming every parameter that is unknown, repeated or invalid
      */
-    static TaskSearch parse(MultivaluedMap<String, String> parameters) {
-        return new TaskListQuery(parameters).search();
+    static TaskSearch parse(MultivaluedMap<String, String> parameters, Access access) {
+        return new TaskListQuery(parameters).search(access);
     }
 
-    private TaskSearch search() {
+    private TaskSearch search(Access access) {
         TaskSearch.Filter filter = new TaskSearch.Filter(text("namespace"), text("name"), text("version"),
                 parameters.states("status", TaskState.class, TaskState::value), text("tag"), text("initiator"),
                 text("source_system"), instant("created_after"), instant("created_before"),
-                instant("completed_after"));
+                instant("completed_after"), access.namespaces());
         TaskSearch.SortField sortBy = parameters.single("sort_by").map(this::sortField)
                 .orElse(TaskSearch.SortField.CREATED_AT);
         boolean descending = parameters.single("sort_order").map(this::descending).orElse(true);

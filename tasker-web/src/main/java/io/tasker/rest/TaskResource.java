@@ -1,5 +1,7 @@
 package io.tasker.rest;
 
+import io.tasker.api.security.Access;
+import io.tasker.errors.ForbiddenException;
 import io.tasker.errors.InvalidRequestException;
 import io.tasker.errors.NotFoundException;
 import io.tasker.readmodel.TaskDetail;
@@ -7,6 +9,7 @@ import io.tasker.readmodel.TaskReader;
 import io.tasker.readmodel.TaskSearch;
 import io.tasker.step.StepState;
 import io.tasker.task.OperatorActions;
+import io.tasker.task.TaskRequest;
 import io.tasker.task.TaskRequestBody;
 import io.tasker.task.TaskService;
 import io.tasker.telemetry.LogContext;
@@ -57,6 +60,9 @@ public class TaskResource {
     @Inject
     private OperatorActions actions;
 
+    @Inject
+    private RequestCaller caller;
+
     /** The answer to a creation whose request preferred a minimal one ({@code Prefer: return=minimal}). */
     public record CreatedTask(long taskId) {
     }
@@ -69,10 +75,15 @@ public class TaskResource {
      */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @RequiresPermission("tasker.task:create")
     public Response create(JsonValue body, @HeaderParam("Idempotency-Key") String idempotencyKey,
                            @HeaderParam("Prefer") List<String> preferences, @Context UriInfo uriInfo) {
-        TaskService.Creation creation = tasks.createTask(TaskRequestBody.read(body, idempotencyKey,
-                LogContext.current().correlationId()));
+        TaskRequest request = TaskRequestBody.read(body, idempotencyKey, LogContext.current().correlationId());
+        if (!caller.access().permits(request.namespaceOrDefault())) {
+            throw new ForbiddenException("tasker.task:create is not granted to " + caller.subject().orElseThrow()
+                    + " in namespace " + request.namespaceOrDefault());
+        }
+        TaskService.Creation creation = tasks.createTask(request);
         URI location = uriInfo.getBaseUriBuilder().path(TaskResource.class).path(String.valueOf(creation.taskId()))
                 .build();
         Response.ResponseBuilder response = creation.created() ? Response.created(location)
@@ -90,10 +101,11 @@ public class TaskResource {
      */
     @DELETE
     @Path("{task_id}")
+    @RequiresPermission("tasker.task:cancel")
     public TaskView cancel(@PathParam("task_id") String taskId, @Context UriInfo uriInfo,
                            @HeaderParam(REQUEST_ID) String requestId) {
-        long id = id(taskId);
-        tasks.cancelTask(id, OperatorBody.fromQuery(uriInfo.getQueryParameters(), requestId));
+        long id = visible(taskId);
+        tasks.cancelTask(id, OperatorBody.fromQuery(uriInfo.getQueryParameters(), requestId, caller.subject()));
         return TaskView.of(reader.findDetail(id));
     }
 
@@ -102,8 +114,9 @@ public class TaskResource {
      * every parameter that is unknown, repeated or invalid.
      */
     @GET
+    @RequiresPermission("tasker.task:index")
     public TaskListView list(@Context UriInfo uriInfo) {
-        TaskSearch search = TaskListQuery.parse(uriInfo.getQueryParameters());
+        TaskSearch search = TaskListQuery.parse(uriInfo.getQueryParameters(), caller.access());
         return TaskListView.of(search, reader.search(search));
     }
 
@@ -114,16 +127,18 @@ public class TaskResource {
     @PATCH
     @Path("{task_id}")
     @Consumes({MediaType.APPLICATION_JSON, MERGE_PATCH})
+    @RequiresPermission("tasker.task:update")
     public TaskView annotate(@PathParam("task_id") String taskId, JsonValue body) {
-        long id = id(taskId);
+        long id = visible(taskId);
         tasks.annotateTask(id, AnnotateTaskBody.read(body));
         return TaskView.of(reader.findDetail(id));
     }
 
     @GET
     @Path("{task_id}")
+    @RequiresPermission("tasker.task:show")
     public TaskView get(@PathParam("task_id") String taskId) {
-        return TaskView.of(reader.findDetail(id(taskId)));
+        return TaskView.of(reader.findDetail(visible(taskId)));
     }
 
     /**
@@ -132,10 +147,11 @@ public class TaskResource {
      */
     @GET
     @Path("{task_id}/workflow_steps")
+    @RequiresPermission("tasker.workflow_step:index")
     public StepListView steps(@PathParam("task_id") String taskId, @Context UriInfo uriInfo) {
         QueryParameters parameters = new QueryParameters(uriInfo.getQueryParameters(), STEP_FILTERS);
         Set<StepState> states = parameters.states("status", StepState.class, StepState::value);
-        long id = id(taskId);
+        long id = visible(taskId);
         parameters.throwIfInvalid();
         TaskDetail detail = reader.findDetail(id);
         return new StepListView(id, detail.stepsInOrder().stream()
@@ -147,8 +163,9 @@ public class TaskResource {
     /** One step of the task: 404 when the task has no step of that id. */
     @GET
     @Path("{task_id}/workflow_steps/{step_id}")
+    @RequiresPermission("tasker.workflow_step:show")
     public StepView step(@PathParam("task_id") String taskId, @PathParam("step_id") String stepId) {
-        long id = id(taskId);
+        long id = visible(taskId);
         long step = number("step_id", stepId);
         TaskDetail detail = reader.findDetail(id);
         return detail.task().steps().stream()
@@ -166,11 +183,12 @@ public class TaskResource {
     @POST
     @Path("{task_id}/workflow_steps/{step_id}/retry")
     @Consumes(MediaType.APPLICATION_JSON)
+    @RequiresPermission("tasker.workflow_step:retry")
     public StepView retryStep(@PathParam("task_id") String taskId, @PathParam("step_id") String stepId,
                               JsonValue body, @HeaderParam(REQUEST_ID) String requestId) {
-        long id = id(taskId);
+        long id = visible(taskId);
         long step = number("step_id", stepId);
-        OperatorBody retry = OperatorBody.read(body, requestId, OperatorBody.Action.STEP_RETRY);
+        OperatorBody retry = OperatorBody.read(body, requestId, OperatorBody.Action.STEP_RETRY, caller.subject());
         actions.retryStep(id, step, retry.document(), retry.operator());
         return step(taskId, stepId);
     }
@@ -182,11 +200,12 @@ public class TaskResource {
      */
     @DELETE
     @Path("{task_id}/workflow_steps/{step_id}")
+    @RequiresPermission("tasker.workflow_step:cancel")
     public StepView cancelStep(@PathParam("task_id") String taskId, @PathParam("step_id") String stepId,
                                @Context UriInfo uriInfo, @HeaderParam(REQUEST_ID) String requestId) {
-        long id = id(taskId);
+        long id = visible(taskId);
         long step = number("step_id", stepId);
-        actions.cancelStep(id, step, OperatorBody.fromQuery(uriInfo.getQueryParameters(), requestId));
+        actions.cancelStep(id, step, OperatorBody.fromQuery(uriInfo.getQueryParameters(), requestId, caller.subject()));
         return step(taskId, stepId);
     }
 
@@ -198,11 +217,12 @@ public class TaskResource {
     @POST
     @Path("{task_id}/workflow_steps/{step_id}/resolve")
     @Consumes(MediaType.APPLICATION_JSON)
+    @RequiresPermission("tasker.workflow_step:resolve")
     public StepView resolveStep(@PathParam("task_id") String taskId, @PathParam("step_id") String stepId,
                                 JsonValue body, @HeaderParam(REQUEST_ID) String requestId) {
-        long id = id(taskId);
+        long id = visible(taskId);
         long step = number("step_id", stepId);
-        OperatorBody resolution = OperatorBody.read(body, requestId, OperatorBody.Action.RESOLUTION);
+        OperatorBody resolution = OperatorBody.read(body, requestId, OperatorBody.Action.RESOLUTION, caller.subject());
         actions.resolveStep(id, step, resolution.document().orElseThrow(), resolution.operator());
         return step(taskId, stepId);
     }
@@ -214,10 +234,12 @@ public class TaskResource {
     @POST
     @Path("{task_id}/retry")
     @Consumes(MediaType.APPLICATION_JSON)
+    @RequiresPermission("tasker.task:retry")
     public TaskView retryTask(@PathParam("task_id") String taskId, JsonValue body,
                               @HeaderParam(REQUEST_ID) String requestId) {
-        long id = id(taskId);
-        actions.retryTask(id, OperatorBody.read(body, requestId, OperatorBody.Action.PLAIN).operator());
+        long id = visible(taskId);
+        actions.retryTask(id, OperatorBody.read(body, requestId, OperatorBody.Action.PLAIN, caller.subject())
+                .operator());
         return TaskView.of(reader.findDetail(id));
     }
 
@@ -228,6 +250,7 @@ public class TaskResource {
     @GET
     @Path("{task_id}/diagram")
     @Produces({Diagram.MERMAID, Diagram.PLAIN_TEXT})
+    @RequiresPermission("tasker.diagram:show")
     public String mermaidDiagram(@PathParam("task_id") String taskId) {
         return diagram(taskId).toMermaid();
     }
@@ -235,15 +258,17 @@ public class TaskResource {
     @GET
     @Path("{task_id}/diagram")
     @Produces(Diagram.JSON)
+    @RequiresPermission("tasker.diagram:show")
     public Diagram diagram(@PathParam("task_id") String taskId) {
-        return Diagram.ofTask(reader.findDetail(id(taskId)));
+        return Diagram.ofTask(reader.findDetail(visible(taskId)));
     }
 
     /** Every change of state of the task and its steps, oldest first. */
     @GET
     @Path("{task_id}/transitions")
+    @RequiresPermission("tasker.transition:index")
     public TransitionListView transitions(@PathParam("task_id") String taskId) {
-        return TransitionListView.of(reader.findHistory(id(taskId)));
+        return TransitionListView.of(reader.findHistory(visible(taskId)));
     }
 
     // RFC 7240: preferences are separated by commas, each may carry parameters after a semicolon.
@@ -254,8 +279,15 @@ public class TaskResource {
                 .anyMatch(RETURN_MINIMAL::equalsIgnoreCase);
     }
 
-    private static long id(String text) {
-        return number("task_id", text);
+    // The task's id, if the caller may see its namespace: another namespace's task answers as one that does not
+    // exist, so ids say nothing of what lies beyond the caller's reach.
+    private long visible(String text) {
+        long id = number("task_id", text);
+        Access access = caller.access();
+        if (access.namespaces().isPresent() && reader.namespaceOf(id).filter(access::permits).isEmpty()) {
+            throw new NotFoundException("task " + id + " does not exist");
+        }
+        return id;
     }
 
     private static long number(String parameter, String text) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import io.tasker.security.Permissions;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Path;
@@ -18,6 +19,7 @@ import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +27,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
@@ -42,8 +46,13 @@ class ApiDocumentationTest {
             "delete /tasks/{task_id}", OperatorBody.FIELDS,
             "delete /tasks/{task_id}/workflow_steps/{step_id}", OperatorBody.FIELDS);
 
+    // How an operation's description names its permission: the server drops extensions (x-...) from the document.
+    private static final Pattern PERMISSION = Pattern.compile("Permission: `([^`]+)`\\.");
+
     private static Map<String, Object> document;
     private static Map<String, Method> methods;
+    // Every resource method, two of a route (one per media type) included.
+    private static Map<Method, String> routes;
 
     @BeforeAll
     static void read() throws IOException {
@@ -51,12 +60,16 @@ class ApiDocumentationTest {
             document = new Yaml().load(yaml);
         }
         methods = new TreeMap<>();
+        routes = new HashMap<>();
         for (JavaClass resource : new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("io.tasker.rest")) {
             if (resource.isAnnotatedWith(Path.class)) {
                 Class<?> type = resource.reflect();
                 for (Method method : type.getDeclaredMethods()) {
-                    httpMethod(method).ifPresent(verb -> methods.put(verb + " " + route(type, method), method));
+                    httpMethod(method).ifPresent(verb -> {
+                        methods.put(verb + " " + route(type, method), method);
+                        routes.put(method, verb + " " + route(type, method));
+                    });
                 }
             }
         }
@@ -91,6 +104,31 @@ class ApiDocumentationTest {
             }
             if (takesBody(method) && !codes.containsAll(Set.of("400", "413", "415"))) {
                 gaps.add(route + ": a body's errors (400, 413, 415) undocumented");
+            }
+        });
+        assertTrue(gaps.isEmpty(), String.join("\n", gaps));
+    }
+
+    @Test
+    void everyMethodNeedsOneOfTaskersPermissionsTheDocumentNamesWithItsRefusals() {
+        assertEquals(methods.size() + 2, routes.size(), "the diagrams' two media types each");
+        List<String> gaps = new ArrayList<>();
+        routes.forEach((method, route) -> {
+            RequiresPermission declared = method.getAnnotation(RequiresPermission.class);
+            if (declared == null || !Permissions.isKnown(declared.value())) {
+                gaps.add(route + " (" + method.getName() + "): " + (declared == null ? "no permission"
+                        : "unknown permission " + declared.value()));
+                return;
+            }
+            Map<String, Object> operation = operation(route);
+            Matcher named = PERMISSION.matcher(String.valueOf(operation.get("description")));
+            boolean found = named.find();
+            if (!found || !declared.value().equals(named.group(1))) {
+                gaps.add(route + ": its description names " + (found ? named.group(1) : "no permission")
+                        + ", the method needs " + declared.value());
+            }
+            if (!map(operation.get("responses")).keySet().containsAll(Set.of("401", "403"))) {
+                gaps.add(route + ": 401 and 403 undocumented");
             }
         });
         assertTrue(gaps.isEmpty(), String.join("\n", gaps));

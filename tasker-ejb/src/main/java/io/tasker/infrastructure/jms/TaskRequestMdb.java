@@ -1,11 +1,16 @@
 package io.tasker.infrastructure.jms;
 
 import io.opentelemetry.context.Scope;
+import io.tasker.api.security.Authorizer;
+import io.tasker.api.security.Caller;
 import io.tasker.config.TaskerSettings;
+import io.tasker.errors.ForbiddenException;
 import io.tasker.errors.InvalidRequestException;
 import io.tasker.errors.Problem;
 import io.tasker.errors.TaskerException;
 import io.tasker.json.JsonDocuments;
+import io.tasker.security.Permissions;
+import io.tasker.security.TokenVerifier;
 import io.tasker.task.TaskRequest;
 import io.tasker.task.TaskRequestBody;
 import io.tasker.task.TaskService;
@@ -28,7 +33,9 @@ import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.util.logging.Logger;
 
 /**
  * Task intake over JMS: each message on {@code tasker.task-requests} holds the body of {@code POST /tasker/tasks}
@@ -39,7 +46,9 @@ import java.util.Optional;
  * reply, sent in the same transaction, carries the task's id or the problem document, with the request's
  * {@code JMSCorrelationID} (its message id when it has none) and a {@code status} property as HTTP would answer. A
  * request that cannot be carried out is answered and parked on {@code DLQ} with the reason in the
- * {@code tasker_rejection} property: it is consumed, never retried.
+ * {@code tasker_rejection} property: it is consumed, never retried. While authentication is on, the
+ * {@code authorization} property carries a token ({@link TokenVerifier}) granting {@code tasker.task:create} in the
+ * request's namespace; without one the request is refused so (401, 403), and logged.
  */
 @MessageDriven(activationConfig = {
         @ActivationConfigProperty(propertyName = "resourceAdapter", propertyValue = TaskerJmsResources.RESOURCE_ADAPTER),
@@ -61,6 +70,10 @@ public class TaskRequestMdb implements MessageListener {
     /** The property of a parked request that says why it was refused. */
     static final String REJECTION = "tasker_rejection";
     static final String STATUS = "status";
+    /** The property with the request's token, while authentication is on (docs/security.md). */
+    static final String AUTHORIZATION = "authorization";
+    private static final String CREATE = Permissions.require("tasker.task:create");
+    private static final Logger LOG = Logger.getLogger(TaskRequestMdb.class.getName());
 
     @Inject
     private TaskService tasks;
@@ -70,6 +83,12 @@ public class TaskRequestMdb implements MessageListener {
 
     @Inject
     private Tracing tracing;
+
+    @Inject
+    private TokenVerifier tokens;
+
+    @Inject
+    private Authorizer authorizer;
 
     @Resource(lookup = TaskerJmsResources.CONNECTION_FACTORY)
     private ConnectionFactory connectionFactory;
@@ -90,11 +109,31 @@ public class TaskRequestMdb implements MessageListener {
             }
             try (LogContext.Scope correlation = LogContext.correlation(request.correlationId());
                  Scope trace = tracing.enter(TaskMessages.traceContext(tracing, message))) {
+                if (settings.authEnabled()) {
+                    try {
+                        authorize(message, request);
+                    } catch (TaskerException refused) {
+                        LOG.warning(() -> "TASKER-AUTH-004 refused a task request from " + TaskerJmsResources
+                                .TASK_REQUESTS_ADDRESS + ": " + refused.getMessage() + " (correlation id "
+                                + request.correlationId() + ")");
+                        reject(message, refused);
+                        return;
+                    }
+                }
                 create(message, request);
             }
         } catch (JMSException e) {
             // Rolls back: the broker delivers the request again.
             throw new IllegalStateException("cannot read or answer a task request", e);
+        }
+    }
+
+    // The token in the authorization property must name a caller who may create tasks in the request's namespace.
+    private void authorize(Message message, TaskRequest request) throws JMSException {
+        Caller caller = tokens.verify(Optional.ofNullable(message.getStringProperty(AUTHORIZATION)));
+        if (!authorizer.access(caller, CREATE).permits(request.namespaceOrDefault())) {
+            throw new ForbiddenException(CREATE + " is not granted to " + caller.name() + " in namespace "
+                    + request.namespaceOrDefault());
         }
     }
 
@@ -117,6 +156,7 @@ public class TaskRequestMdb implements MessageListener {
             throw new InvalidRequestException("body", "must be a text message holding a JSON object");
         }
         settings.requestLimit().check("body", text.getText());
+        settings.depthLimit().check("body", text.getText().getBytes(StandardCharsets.UTF_8));
         try (var reader = Json.createReader(new StringReader(text.getText()))) {
             return reader.readValue();
         } catch (JsonException e) {

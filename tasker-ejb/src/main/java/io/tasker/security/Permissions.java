@@ -1,0 +1,64 @@
+package io.tasker.security;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every permission Tasker checks, {@code <resource>:<action>}: each way into the engine (an endpoint, the JMS
+ * intake) needs exactly one of them. A permission that is not here is a mistake, refused where it is written (an
+ * endpoint's declaration or a role of configuration) when the application starts.
+ */
+public final class Permissions {
+
+    private static final Map<String, List<String>> ACTIONS = actions();
+
+    private Permissions() {
+    }
+
+    private static Map<String, List<String>> actions() {
+        Map<String, List<String>> actions = new LinkedHashMap<>();
+        actions.put("tasker.task", List.of("index", "show", "create", "update", "cancel", "retry"));
+        actions.put("tasker.workflow_step", List.of("index", "show", "retry", "resolve", "cancel"));
+        actions.put("tasker.transition", List.of("index"));
+        actions.put("tasker.diagram", List.of("show"));
+        actions.put("tasker.handler", List.of("index", "show"));
+        actions.put("tasker.namespace", List.of("index"));
+        actions.put("tasker.event", List.of("index", "show"));
+        actions.put("tasker.health_status", List.of("index"));
+        return Map.copyOf(actions);
+    }
+
+    /** Whether {@code permission} is one Tasker checks. */
+    public static boolean isKnown(String permission) {
+        int colon = permission.indexOf(':');
+        return colon > 0 && ACTIONS.getOrDefault(permission.substring(0, colon), List.of())
+                .contains(permission.substring(colon + 1));
+    }
+
+    /** Whether {@code resource} is one of Tasker's resources ({@code tasker.task}). */
+    static boolean isResource(String resource) {
+        return ACTIONS.containsKey(resource);
+    }
+
+    /** Every permission, sorted. */
+    public static List<String> all() {
+        return ACTIONS.entrySet().stream()
+                .flatMap(resource -> resource.getValue().stream().map(action -> resource.getKey() + ":" + action))
+                .sorted()
+                .toList();
+    }
+
+    /**
+     * The permission, checked.
+     *
+     * @throws IllegalArgumentException when Tasker has no such permission
+     */
+    public static String require(String permission) {
+        if (!isKnown(permission)) {
+            throw new IllegalArgumentException("'" + permission + "' is not a permission of Tasker's; they are "
+                    + String.join(", ", all()));
+        }
+        return permission;
+    }
+}
