@@ -120,8 +120,19 @@ public final class TaskerStack implements AutoCloseable {
 
     /** Starts another node against the same database and broker and waits until it is ready. */
     public PayaraNode startNode(String name, int httpPort, Map<String, String> nodeSettings) throws Exception {
+        return startNode(name, httpPort, nodeSettings, artifacts);
+    }
+
+    /** Starts another node whose application also holds these workflow jars. */
+    public PayaraNode startNode(String name, int httpPort, Map<String, String> nodeSettings, Workflows workflows)
+            throws Exception {
+        return startNode(name, httpPort, nodeSettings, artifacts.with(workflows));
+    }
+
+    private PayaraNode startNode(String name, int httpPort, Map<String, String> nodeSettings,
+                                 RuntimeArtifacts application) throws Exception {
         long began = System.nanoTime();
-        PayaraNode node = bootNode(name, httpPort, nodeSettings, true);
+        PayaraNode node = bootNode(name, httpPort, nodeSettings, application, true);
         nodes.add(node);
         out.printf("Payara Micro %s ready on port %d (%d ms, log %s)%n", name, httpPort, millisSince(began),
                 node.logFile());
@@ -130,12 +141,12 @@ public final class TaskerStack implements AutoCloseable {
 
     // A boot whose resource adapter failed to deploy gets one more start: Payara Micro failed so, inside its own
     // connector deployment, once in our CI runs (see docs/deployment.md); a second failure is reported.
-    private PayaraNode bootNode(String name, int httpPort, Map<String, String> nodeSettings, boolean mayBootAgain)
-            throws Exception {
+    private PayaraNode bootNode(String name, int httpPort, Map<String, String> nodeSettings,
+                                RuntimeArtifacts application, boolean mayBootAgain) throws Exception {
         Map<String, String> allSettings = new HashMap<>();
         keys.ifPresent(trusted -> allSettings.putAll(trusted.nodeSettings()));
         allSettings.putAll(nodeSettings);
-        PayaraNode node = PayaraNode.start(artifacts, new PayaraNode.Spec(name, httpPort,
+        PayaraNode node = PayaraNode.start(application, new PayaraNode.Spec(name, httpPort,
                 settings.dataDir().resolve("nodes"), database, broker, settings.jvmOptions(), allSettings));
         try {
             node.awaitReady(READY_TIMEOUT);
@@ -145,7 +156,7 @@ public final class TaskerStack implements AutoCloseable {
             if (mayBootAgain && node.resourceAdapterFailedToDeploy()) {
                 out.printf("Payara Micro %s failed to deploy the Artemis resource adapter (log %s);"
                         + " starting it again%n", name, node.logFile());
-                return bootNode(name, httpPort, nodeSettings, false);
+                return bootNode(name, httpPort, nodeSettings, application, false);
             }
             throw e;
         }

@@ -4,18 +4,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tasker.errors.ProblemKind;
 import io.tasker.launcher.TaskerClient.Reply;
 import io.tasker.launcher.TaskerStackExtension.RunningStack;
-import io.tasker.errors.ProblemKind;
+import io.tasker.launcher.policy.ReadOnlyAuthorizer;
 import io.tasker.security.Permissions;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import java.io.InputStream;
 import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,6 +31,8 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jose4j.jwt.JwtClaims;
@@ -261,6 +266,29 @@ class SecurityIT {
             assertEquals(403, refused.status(), String.valueOf(refused.body()));
             assertTrue(refused.json().getString("detail").contains("tasker.task:create is not granted to vera"),
                     refused.json().toString());
+        } finally {
+            stack.stack().stopNode(node);
+        }
+    }
+
+    @Test
+    void anAuthorizerOfTheApplicationsOwnReplacesTasker(RunningStack stack, @TempDir Path directory) throws Exception {
+        Path jar = directory.resolve("read-only-policy.jar");
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+            out.putNextEntry(new JarEntry("META-INF/beans.xml"));
+            out.write("<beans bean-discovery-mode=\"annotated\"/>".getBytes(StandardCharsets.UTF_8));
+            String classFile = ReadOnlyAuthorizer.class.getName().replace('.', '/') + ".class";
+            out.putNextEntry(new JarEntry(classFile));
+            try (InputStream compiled = ReadOnlyAuthorizer.class.getClassLoader().getResourceAsStream(classFile)) {
+                compiled.transferTo(out);
+            }
+        }
+        PayaraNode node = stack.startNode("policy-node", Workflows.of(List.of(jar), Map.of(), directory));
+        try {
+            TaskerClient admin = new TaskerClient(node.apiUri(), Optional.of(stack.adminToken("admin")));
+            assertEquals(200, admin.get("/tasks?limit=1").status(), "reading is allowed");
+            Reply refused = admin.post("/tasks", DIAMOND);
+            assertEquals(403, refused.status(), "the policy refuses the administrator: " + refused.body());
         } finally {
             stack.stack().stopNode(node);
         }

@@ -158,6 +158,11 @@ public class TaskerStackExtension implements BeforeAllCallback, ParameterResolve
             return startNode(name, freePorts(1).get(0), settings);
         }
 
+        /** {@link #startNode(String, Map)} with the test node's settings, its application holding these jars too. */
+        public PayaraNode startNode(String name, Workflows workflows) throws Exception {
+            return stack.startNode(name, freePorts(1).get(0), nodeSettings(), workflows);
+        }
+
         /** {@link #startNode(String, Map)} on the given HTTP port. */
         public PayaraNode startNode(String name, int httpPort, Map<String, String> settings) throws Exception {
             Map<String, String> nodeSettings = nodeSettings();
