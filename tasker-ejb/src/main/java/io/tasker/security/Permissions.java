@@ -1,6 +1,5 @@
 package io.tasker.security;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -11,22 +10,17 @@ import java.util.Map;
  */
 public final class Permissions {
 
-    private static final Map<String, List<String>> ACTIONS = actions();
+    private static final Map<String, List<String>> ACTIONS = Map.of(
+            "tasker.task", List.of("index", "show", "create", "update", "cancel", "retry"),
+            "tasker.workflow_step", List.of("index", "show", "retry", "resolve", "cancel"),
+            "tasker.transition", List.of("index"),
+            "tasker.diagram", List.of("show"),
+            "tasker.handler", List.of("index", "show"),
+            "tasker.namespace", List.of("index"),
+            "tasker.event", List.of("index", "show"),
+            "tasker.health_status", List.of("index"));
 
     private Permissions() {
-    }
-
-    private static Map<String, List<String>> actions() {
-        Map<String, List<String>> actions = new LinkedHashMap<>();
-        actions.put("tasker.task", List.of("index", "show", "create", "update", "cancel", "retry"));
-        actions.put("tasker.workflow_step", List.of("index", "show", "retry", "resolve", "cancel"));
-        actions.put("tasker.transition", List.of("index"));
-        actions.put("tasker.diagram", List.of("show"));
-        actions.put("tasker.handler", List.of("index", "show"));
-        actions.put("tasker.namespace", List.of("index"));
-        actions.put("tasker.event", List.of("index", "show"));
-        actions.put("tasker.health_status", List.of("index"));
-        return Map.copyOf(actions);
     }
 
     /** Whether {@code permission} is one Tasker checks. */

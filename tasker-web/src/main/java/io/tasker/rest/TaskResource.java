@@ -80,8 +80,8 @@ public class TaskResource {
                            @HeaderParam("Prefer") List<String> preferences, @Context UriInfo uriInfo) {
         TaskRequest request = TaskRequestBody.read(body, idempotencyKey, LogContext.current().correlationId());
         if (!caller.access().permits(request.namespaceOrDefault())) {
-            throw new ForbiddenException("tasker.task:create is not granted to " + caller.subject().orElseThrow()
-                    + " in namespace " + request.namespaceOrDefault());
+            throw ForbiddenException.outsideNamespace("tasker.task:create", caller.subject().orElseThrow(),
+                    request.namespaceOrDefault());
         }
         TaskService.Creation creation = tasks.createTask(request);
         URI location = uriInfo.getBaseUriBuilder().path(TaskResource.class).path(String.valueOf(creation.taskId()))

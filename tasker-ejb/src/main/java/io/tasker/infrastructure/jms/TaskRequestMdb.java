@@ -132,8 +132,7 @@ public class TaskRequestMdb implements MessageListener {
     private void authorize(Message message, TaskRequest request) throws JMSException {
         Caller caller = tokens.verify(Optional.ofNullable(message.getStringProperty(AUTHORIZATION)));
         if (!authorizer.access(caller, CREATE).permits(request.namespaceOrDefault())) {
-            throw new ForbiddenException(CREATE + " is not granted to " + caller.name() + " in namespace "
-                    + request.namespaceOrDefault());
+            throw ForbiddenException.outsideNamespace(CREATE, caller.name(), request.namespaceOrDefault());
         }
     }
 
