@@ -60,7 +60,7 @@ final class BenchTarget implements AutoCloseable {
             Directories.deleteRecursively(dataDir);
             LauncherSettings settings = new LauncherSettings(dataDir.toAbsolutePath(), freePort(), Optional.empty(),
                     Optional.empty(), freePort(), freePort(), "bench-node",
-                    List.of(LauncherSettings.DEFAULT_JVM_OPTIONS.split(" ")));
+                    List.of(LauncherSettings.DEFAULT_JVM_OPTIONS.split(" ")), false);
             TaskerStack stack = TaskerStack.start(settings, Map.of(), System.out);
             Optional<String> token = stack.keys().map(keys -> keys.token(DevelopmentKeys.Bearer.admin(TOKEN_LIFETIME)));
             return new BenchTarget(stack.apiUri(), token, Optional.of(stack),

@@ -18,7 +18,9 @@ public final class Permissions {
             "tasker.handler", List.of("index", "show"),
             "tasker.namespace", List.of("index"),
             "tasker.event", List.of("index", "show"),
-            "tasker.health_status", List.of("index"));
+            "tasker.health_status", List.of("index"),
+            "tasker.metrics", List.of("index"),
+            "tasker.openapi", List.of("show"));
 
     private Permissions() {
     }

@@ -27,7 +27,7 @@ import org.eclipse.microprofile.metrics.Timer;
 import org.eclipse.microprofile.metrics.annotation.RegistryScope;
 
 /**
- * The engine's counters and timers (MicroProfile Metrics, {@code /metrics}), every one named in
+ * The engine's counters and timers (MicroProfile Metrics, {@code /tasker/metrics}), every one named in
  * docs/observability.md. What a transaction changed is counted when it commits, so a rolled-back change counts
  * nothing and the counters agree with the database. Series are labelled by the task's namespace, name and version
  * (and the step's name); only registered templates and their steps get one, so no request can create a series.

@@ -19,7 +19,10 @@ import java.util.Optional;
  *   <li>{@code TASKER_DB_PORT} (default 15432) and {@code TASKER_BROKER_PORT} (default 61616): ports of the
  *       embedded ones;</li>
  *   <li>{@code TASKER_NODE_NAME} (default {@code node-1}) and {@code TASKER_JVM_OPTIONS} (default
- *       {@code -Xms256m -Xmx512m -XX:+UseParallelGC -XX:-UseCodeCacheFlushing}): the Payara Micro node.</li>
+ *       {@code -Xms256m -Xmx512m -XX:+UseParallelGC -XX:-UseCodeCacheFlushing}): the Payara Micro node;</li>
+ *   <li>{@code TASKER_SERVER_ENDPOINTS} ({@code closed}, the default, or {@code open}): whether the server's own
+ *       {@code /metrics} and {@code /openapi} answer without a token; Tasker serves both under {@code /tasker},
+ *       where they need one (docs/security.md).</li>
  * </ul>
  */
 public record LauncherSettings(
@@ -30,7 +33,8 @@ public record LauncherSettings(
         int databasePort,
         int brokerPort,
         String nodeName,
-        List<String> jvmOptions) {
+        List<String> jvmOptions,
+        boolean openServerEndpoints) {
 
     // The parallel collector: on a small heap its pauses stay short, and it leaves the application more CPU and
     // memory than G1 (W1 steps/s +10 %, a quarter less RSS, docs/performance.md). JDK 17's code cache sweeper
@@ -75,7 +79,8 @@ public record LauncherSettings(
                 port(env, "TASKER_BROKER_PORT", 61616),
                 value(env, "TASKER_NODE_NAME").orElse("node-1"),
                 new ArrayList<>(Arrays.asList(value(env, "TASKER_JVM_OPTIONS").orElse(DEFAULT_JVM_OPTIONS).trim()
-                        .split("\\s+"))));
+                        .split("\\s+"))),
+                openServerEndpoints(env));
     }
 
     /**
@@ -90,7 +95,15 @@ public record LauncherSettings(
         BrokerAddress broker = base.externalBroker().orElse(new BrokerAddress("127.0.0.1", base.brokerPort()));
         return new LauncherSettings(base.dataDir(), port(env, "TASKER_HTTP_PORT", 8081), Optional.of(database),
                 Optional.of(broker), base.databasePort(), base.brokerPort(),
-                value(env, "TASKER_NODE_NAME").orElse("node-2"), base.jvmOptions());
+                value(env, "TASKER_NODE_NAME").orElse("node-2"), base.jvmOptions(), base.openServerEndpoints());
+    }
+
+    private static boolean openServerEndpoints(Map<String, String> env) {
+        String text = value(env, "TASKER_SERVER_ENDPOINTS").orElse("closed");
+        if (!text.equals("closed") && !text.equals("open")) {
+            throw new IllegalArgumentException("TASKER_SERVER_ENDPOINTS must be closed or open, got '" + text + "'");
+        }
+        return text.equals("open");
     }
 
     private static Optional<String> value(Map<String, String> env, String name) {

@@ -53,7 +53,8 @@ public final class PayaraNode implements AutoCloseable {
 
     /** What a node needs: its name, port and directory, and where the database and broker are. */
     public record Spec(String name, int httpPort, Path directory, LauncherSettings.DatabaseAddress database,
-                       LauncherSettings.BrokerAddress broker, List<String> jvmOptions, Map<String, String> settings) {
+                       LauncherSettings.BrokerAddress broker, List<String> jvmOptions, Map<String, String> settings,
+                       boolean openServerEndpoints) {
     }
 
     /**
@@ -98,7 +99,7 @@ public final class PayaraNode implements AutoCloseable {
         Files.createDirectories(root);
         Path transactionLog = Files.createDirectories(spec.directory().resolve(spec.name() + "-transactions"));
         Path logFile = spec.directory().resolve(spec.name() + ".log");
-        Path preBoot = commandFile(root, "pre-boot.asadmin",
+        List<String> preBootCommands = new ArrayList<>(List.of(
                 // XA transactions left in doubt (the broker or database went away during a commit) are completed
                 // at startup and, while running, within 5 s rather than Payara's default minute. Set before boot:
                 // the transaction manager reads them when it starts.
@@ -115,7 +116,15 @@ public final class PayaraNode implements AutoCloseable {
                 // The resource adapter's configuration is in place when the server reads its configuration at boot;
                 // created after boot, Payara applies it on a configuration thread while the adapter deploys.
                 "create-resource-adapter-config --property ConnectionParameters="
-                        + escapeAsadmin(spec.broker().connectionParameters()) + " artemis-ra");
+                        + escapeAsadmin(spec.broker().connectionParameters()) + " artemis-ra"));
+        if (!spec.openServerEndpoints()) {
+            // The server's own metrics and OpenAPI document answer only under /tasker, with a token: here no user
+            // (the server's file realm has none) may read them.
+            preBootCommands.add("set configs.config.server-config.microprofile-metrics-configuration.security-enabled"
+                    + "=true");
+            preBootCommands.add("set-openapi-configuration --securityenabled=true");
+        }
+        Path preBoot = commandFile(root, "pre-boot.asadmin", preBootCommands.toArray(String[]::new));
         Path postBoot = commandFile(root, "post-boot.asadmin",
                 "deploy --type rar --name artemis-ra " + artifacts.artemisRar().toAbsolutePath());
         Path postDeploy = commandFile(root, "post-deploy.asadmin", "set " + HTTP_LISTENER + ".enabled=true");

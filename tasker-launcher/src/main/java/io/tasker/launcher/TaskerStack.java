@@ -147,7 +147,8 @@ public final class TaskerStack implements AutoCloseable {
         keys.ifPresent(trusted -> allSettings.putAll(trusted.nodeSettings()));
         allSettings.putAll(nodeSettings);
         PayaraNode node = PayaraNode.start(application, new PayaraNode.Spec(name, httpPort,
-                settings.dataDir().resolve("nodes"), database, broker, settings.jvmOptions(), allSettings));
+                settings.dataDir().resolve("nodes"), database, broker, settings.jvmOptions(), allSettings,
+                settings.openServerEndpoints()));
         try {
             node.awaitReady(READY_TIMEOUT);
             return node;

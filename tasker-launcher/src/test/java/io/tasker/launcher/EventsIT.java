@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tasker.launcher.TaskerStackExtension.RunningStack;
 import jakarta.json.JsonObject;
-import java.net.URI;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -89,7 +88,7 @@ class EventsIT {
     @Test
     void aSubscriberThatThrowsChangesNothingInTheWorkflow(RunningStack stack) throws Exception {
         TaskerClient client = stack.client();
-        double failuresBefore = failures(client.api());
+        double failuresBefore = failures(client);
         TaskerClient.Reply created = client.post("/tasks", """
                 {"name": "linear_workflow", "namespace": "examples", "version": "1.0.0", "context": {}}""",
                 Map.of("Content-Type", "application/json", "X-Correlation-ID", "ledger-throws-" + Instant.now()
@@ -107,10 +106,10 @@ class EventsIT {
         // task.created, task.started, task.completed, and created, started, completed for each of its steps.
         int refusedEvents = 3 + 3 * refusedTask.getJsonArray("workflow_steps").size();
         Instant deadline = Instant.now().plus(DELIVERY);
-        while (failures(client.api()) < failuresBefore + refusedEvents && Instant.now().isBefore(deadline)) {
+        while (failures(client) < failuresBefore + refusedEvents && Instant.now().isBefore(deadline)) {
             Thread.sleep(100);
         }
-        assertEquals(failuresBefore + refusedEvents, failures(client.api()), "each refused event counted once");
+        assertEquals(failuresBefore + refusedEvents, failures(client), "each refused event counted once");
     }
 
     @Test
@@ -144,8 +143,8 @@ class EventsIT {
         assertTrue(badCategory.body().toString().contains("\"category\""), badCategory.body().toString());
     }
 
-    private static double failures(URI api) throws Exception {
-        return Metrics.scrape(api).sum("tasker_event_subscriber_failures_total",
+    private static double failures(TaskerClient client) throws Exception {
+        return Metrics.scrape(client).sum("tasker_event_subscriber_failures_total",
                 Map.of("subscriber", "io.tasker.examples.EventLedger"));
     }
 

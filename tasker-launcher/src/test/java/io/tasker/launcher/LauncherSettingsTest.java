@@ -1,6 +1,7 @@
 package io.tasker.launcher;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -25,6 +26,9 @@ class LauncherSettingsTest {
         assertEquals("node-1", settings.nodeName());
         assertEquals(List.of("-Xms256m", "-Xmx512m", "-XX:+UseParallelGC", "-XX:-UseCodeCacheFlushing"),
                 settings.jvmOptions());
+        assertFalse(settings.openServerEndpoints(), "the server's own /metrics and /openapi are closed");
+        assertTrue(LauncherSettings.fromEnvironment(Map.of("TASKER_SERVER_ENDPOINTS", "open"), HERE)
+                .openServerEndpoints());
     }
 
     @Test
@@ -56,5 +60,8 @@ class LauncherSettingsTest {
                 Map.of("TASKER_HTTP_PORT", "80a"), HERE)).getMessage().startsWith("TASKER_HTTP_PORT must be a port"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> LauncherSettings.fromEnvironment(
                 Map.of("TASKER_BROKER_URL", "http://mq"), HERE)).getMessage().startsWith("TASKER_BROKER_URL must"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> LauncherSettings.fromEnvironment(
+                Map.of("TASKER_SERVER_ENDPOINTS", "public"), HERE)).getMessage().startsWith(
+                "TASKER_SERVER_ENDPOINTS must be closed or open"));
     }
 }

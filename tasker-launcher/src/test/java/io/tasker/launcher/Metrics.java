@@ -13,7 +13,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-/** One scrape of a node's {@code /metrics} (Prometheus text): the value of each series, by name and labels. */
+/**
+ * One scrape of a node's {@code /tasker/metrics} (Prometheus text): the value of each series, by name and labels.
+ */
 final class Metrics {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -41,12 +43,12 @@ final class Metrics {
         }
     }
 
-    /** Scrapes the node whose API is at {@code api} ({@code http://host:port/tasker}). */
-    static Metrics scrape(URI api) throws IOException, InterruptedException {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(api.resolve("/metrics")).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+    /** Scrapes the node the client talks to, with the client's token. */
+    static Metrics scrape(TaskerClient client) throws IOException, InterruptedException {
+        HttpResponse<String> response = HTTP.send(client.authorized(HttpRequest.newBuilder(
+                URI.create(client.api() + "/metrics"))).GET().build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
-            throw new AssertionError("/metrics answered " + response.statusCode() + ": " + response.body());
+            throw new AssertionError("/tasker/metrics answered " + response.statusCode() + ": " + response.body());
         }
         return new Metrics(response.body());
     }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tasker.launcher.TaskerStackExtension.RunningStack;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The engine's metrics at {@code /metrics}: each state change is counted once, when it commits, so a scripted mix
+ * The engine's metrics at {@code /tasker/metrics}: each state change is counted once, when it commits, so a scripted mix
  * of outcomes gives exact counts that agree with the database; a request for an unknown template creates no series.
  */
 @ExtendWith(TaskerStackExtension.class)
@@ -35,7 +34,7 @@ class MetricsIT {
     @Test
     void aScriptedMixIsCountedExactlyAsTheDatabaseRecordsIt(RunningStack stack) throws Exception {
         TaskerClient client = stack.client();
-        Metrics before = Metrics.scrape(client.api());
+        Metrics before = Metrics.scrape(client);
 
         long succeeds = create(client, "{}");
         long retriedTwice = create(client, "{\"fail_times\": {\"work\": 2}}");
@@ -67,7 +66,7 @@ class MetricsIT {
         }
         // Every handler has returned (an abandoned or refused attempt ends after its task did).
         Map<String, Double> executions = Map.of("prepare", 6.0, "work", 8.0, "report", 3.0);
-        Metrics after = awaitExecutions(client.api(), before, executions);
+        Metrics after = awaitExecutions(client, before, executions);
 
         Map<String, Double> expected = new LinkedHashMap<>();
         expected.put("tasker_tasks_created_total", 6.0);
@@ -98,11 +97,11 @@ class MetricsIT {
         for (String gauge : List.of("tasker_tasks", "tasker_steps", "tasker_step_retries_waiting",
                 "tasker_step_attempts_running", "tasker_queue_messages", "tasker_queue_wait_seconds_bucket",
                 "tasker_task_pass_seconds_bucket", "tasker_step_execution_seconds_bucket")) {
-            assertTrue(after.has(gauge), gauge + " is missing from /metrics");
+            assertTrue(after.has(gauge), gauge + " is missing from /tasker/metrics");
         }
         assertEquals(before.sum("tasker_queue_messages", Map.of("queue", "DLQ")),
                 after.sum("tasker_queue_messages", Map.of("queue", "DLQ")), "nothing dead-lettered by the mix");
-        assertDocumentedAsServed(awaitSeries(client.api(), "tasker_event_subscriber_failures_total"));
+        assertDocumentedAsServed(awaitSeries(client, "tasker_event_subscriber_failures_total"));
     }
 
     // docs/observability.md lists every engine series the node serves, and nothing else; the dashboard and the
@@ -123,7 +122,7 @@ class MetricsIT {
         Matcher used = Pattern.compile("\\b(tasker_[a-z_]+)(?=[{\\[)\\s])").matcher(queries);
         while (used.find()) {
             assertTrue(served.has(used.group(1)) || documented.contains(used.group(1)),
-                    "the docs query " + used.group(1) + ", which /metrics does not serve");
+                    "the docs query " + used.group(1) + ", which /tasker/metrics does not serve");
         }
     }
 
@@ -142,22 +141,22 @@ class MetricsIT {
         return after.sum(name, labels) - before.sum(name, labels);
     }
 
-    private static Metrics awaitSeries(URI api, String name) throws Exception {
+    private static Metrics awaitSeries(TaskerClient client, String name) throws Exception {
         Instant deadline = Instant.now().plus(WITHIN);
-        Metrics now = Metrics.scrape(api);
+        Metrics now = Metrics.scrape(client);
         while (!now.has(name)) {
             assertTrue(Instant.now().isBefore(deadline), name + " never served");
             Thread.sleep(100);
-            now = Metrics.scrape(api);
+            now = Metrics.scrape(client);
         }
         return now;
     }
 
-    private static Metrics awaitExecutions(URI api, Metrics before, Map<String, Double> executions)
+    private static Metrics awaitExecutions(TaskerClient client, Metrics before, Map<String, Double> executions)
             throws Exception {
         Instant deadline = Instant.now().plus(WITHIN);
         while (true) {
-            Metrics now = Metrics.scrape(api);
+            Metrics now = Metrics.scrape(client);
             if (executions.entrySet().stream().allMatch(step -> delta(before, now,
                     step.getKey() + " tasker_step_execution_seconds_count") >= step.getValue())) {
                 return now;

@@ -62,7 +62,7 @@ class MultiNodeIT {
     @Test
     @Order(1)
     void twoNodesRunOneTaskSetWithEachStepSucceedingExactlyOnce(RunningStack stack) throws Exception {
-        List<Metrics> before = List.of(Metrics.scrape(stack.client().api()), Metrics.scrape(secondNode.apiUri()));
+        List<Metrics> before = List.of(Metrics.scrape(stack.client()), Metrics.scrape(stack.client().at(secondNode.apiUri())));
         Workload workload = Workload.submit(stack.client(), Workload.plan(300, 21), 0);
 
         Duration took = workload.awaitComplete(stack.client(), stack.database(), Instant.now(), Duration.ofMinutes(5));
@@ -111,7 +111,7 @@ class MultiNodeIT {
         // The workload's templates only: claims that earlier tests left to expire (OrchestrationFunctionsIT's,
         // on the benchmark's templates) may be ended meanwhile, and rightly counted.
         Map<String, String> expiredExamples = Map.of("outcome", "lease_expired", "namespace", "examples");
-        double countedBefore = Metrics.scrape(stack.client().api()).sum("tasker_step_attempts_total", expiredExamples);
+        double countedBefore = Metrics.scrape(stack.client()).sum("tasker_step_attempts_total", expiredExamples);
         Workload workload = Workload.submit(stack.client(), Workload.plan(200, 23, 1), 400);
         awaitStepsInProgressOn(stack, SECOND_NODE, 3, Duration.ofSeconds(60));
 
@@ -122,7 +122,7 @@ class MultiNodeIT {
         Duration finished = workload.awaitComplete(stack.client(), stack.database(), killed, Duration.ofMinutes(5));
 
         int expired = Database.stepTransitionsOf(stack.database(), workload.taskIds(), SECOND_NODE, "error");
-        assertEquals(expired, Metrics.scrape(stack.client().api()).sum("tasker_step_attempts_total", expiredExamples)
+        assertEquals(expired, Metrics.scrape(stack.client()).sum("tasker_step_attempts_total", expiredExamples)
                 - countedBefore, "the first node counted each claim of the second that it ended");
         System.out.printf("kill -9: %d steps orphaned, %d claims expired, all free again %d ms after the kill, all "
                 + "200 tasks complete %d ms after it%n", orphaned, expired, recovered.toMillis(), finished.toMillis());
@@ -175,8 +175,8 @@ class MultiNodeIT {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
         double counted;
         do {
-            counted = Metrics.scrape(stack.client().api()).sum(name, labels) - before.get(0).sum(name, labels)
-                    + Metrics.scrape(secondNode.apiUri()).sum(name, labels) - before.get(1).sum(name, labels);
+            counted = Metrics.scrape(stack.client()).sum(name, labels) - before.get(0).sum(name, labels)
+                    + Metrics.scrape(stack.client().at(secondNode.apiUri())).sum(name, labels) - before.get(1).sum(name, labels);
             if (counted == expected) {
                 return;
             }

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The OpenAPI document the node serves at {@code /openapi} is the API's: every route, and schemas whose fields are
+ * The OpenAPI document the node serves at {@code /tasker/openapi} is the API's: every route, and schemas whose fields are
  * those the API writes (a field added to a response without its documentation fails here).
  */
 @ExtendWith(TaskerStackExtension.class)
@@ -32,13 +32,13 @@ class OpenApiIT {
             "/tasks/{task_id}/workflow_steps/{step_id}/resolve", "/tasks/{task_id}/retry",
             "/tasks/{task_id}/transitions", "/tasks/{task_id}/diagram", "/namespaces", "/handlers",
             "/handlers/{namespace}", "/handlers/{namespace}/{name}", "/handlers/{namespace}/{name}/diagram",
-            "/events", "/events/{name}", "/health/status");
+            "/events", "/events/{name}", "/health/status", "/metrics", "/openapi");
 
     private static JsonObject schemas;
 
     @BeforeAll
     static void read(RunningStack stack) throws Exception {
-        JsonObject document = openApi(stack.client().api());
+        JsonObject document = openApi(stack.client());
         assertEquals(ROUTES, document.getJsonObject("paths").keySet());
         assertTrue(document.getJsonArray("servers").getJsonObject(0).getString("url").endsWith("/tasker"),
                 document.getJsonArray("servers").toString());
@@ -100,9 +100,10 @@ class OpenApiIT {
         return schemas.getJsonObject(schema).getJsonObject("properties").keySet();
     }
 
-    private static JsonObject openApi(URI api) throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(api.resolve("/openapi"))
-                .header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+    private static JsonObject openApi(TaskerClient client) throws Exception {
+        HttpResponse<String> response = HTTP.send(client.authorized(HttpRequest.newBuilder(
+                URI.create(client.api() + "/openapi"))).header("Accept", "application/json").build(),
+                HttpResponse.BodyHandlers.ofString());
         assertEquals(200, response.statusCode(), response.body());
         return read(response.body());
     }

@@ -35,7 +35,7 @@ class ResourceAdapterFailureIT {
                 adapterWhoseClassIsMissing(directory), real.examplesJar(), real.workflows());
         LauncherSettings settings = new LauncherSettings(directory, TaskerStackExtension.freePorts(1).get(0),
                 Optional.of(stack.database()), Optional.of(stack.stack().broker()), 0, 0, "broken-adapter-node",
-                List.of(LauncherSettings.DEFAULT_JVM_OPTIONS.split(" ")));
+                List.of(LauncherSettings.DEFAULT_JVM_OPTIONS.split(" ")), false);
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
 
         IllegalStateException refused = assertThrows(IllegalStateException.class, () -> TaskerStack.start(settings,

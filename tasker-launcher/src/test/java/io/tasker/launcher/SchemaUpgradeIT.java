@@ -60,7 +60,7 @@ class SchemaUpgradeIT {
 
             LauncherSettings settings = new LauncherSettings(directory, ports.get(1), Optional.of(db),
                     Optional.empty(), ports.get(0), ports.get(2), "upgrade-node",
-                    List.of(LauncherSettings.DEFAULT_JVM_OPTIONS.split(" ")));
+                    List.of(LauncherSettings.DEFAULT_JVM_OPTIONS.split(" ")), false);
             try (TaskerStack upgraded = TaskerStack.start(settings, TaskerStackExtension.NODE_SETTINGS, System.out);
                  BrokerClient broker = new BrokerClient(upgraded.broker(), Optional.empty())) {
                 // The messages the release had queued for them, still in its broker's journal.

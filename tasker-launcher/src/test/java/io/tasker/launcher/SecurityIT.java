@@ -108,6 +108,8 @@ class SecurityIT {
         calls.put("listEvents", client -> Call.get("/events"));
         calls.put("readEvent", client -> Call.get("/events/task.completed"));
         calls.put("systemStatus", client -> Call.get("/health/status"));
+        calls.put("metrics", client -> new Call("GET", "/metrics", Map.of("Accept", "text/plain"), null));
+        calls.put("openApi", client -> Call.get("/openapi"));
         return calls;
     }
 
@@ -136,8 +138,8 @@ class SecurityIT {
     }
 
     @Test
-    void aRequestWithoutAValidTokenIsRefusedWhileTheHealthProbesStayOpen(RunningStack stack,
-                                                                         @TempDir Path elsewhere) throws Exception {
+    void aRequestWithoutAValidTokenIsRefusedTheHealthProbesStayOpenAndTheServersOwnEndpointsClose(
+            RunningStack stack, @TempDir Path elsewhere) throws Exception {
         TaskerClient client = stack.client();
         Reply none = client.withToken(Optional.empty()).get("/tasks");
         assertEquals(401, none.status(), String.valueOf(none.body()));
@@ -166,6 +168,12 @@ class SecurityIT {
             HttpResponse<String> open = HTTP.send(HttpRequest.newBuilder(client.api().resolve(probe)).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertEquals(200, open.statusCode(), probe + ": " + open.body());
+        }
+        // Served under /tasker with a token (the table above); the server's own answer to nobody.
+        for (String serverEndpoint : List.of("/metrics", "/openapi")) {
+            HttpResponse<String> closed = HTTP.send(HttpRequest.newBuilder(client.api().resolve(serverEndpoint))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(403, closed.statusCode(), serverEndpoint + ": " + closed.body());
         }
     }
 
@@ -305,9 +313,10 @@ class SecurityIT {
 
     // operationId -> the permission the description of each operation the node's OpenAPI document lists names.
     private static Map<String, String> operationPermissions(RunningStack stack) throws Exception {
-        URI api = stack.client().api();
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(api.resolve("/openapi"))
-                .header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+        TaskerClient admin = stack.client();
+        HttpResponse<String> response = HTTP.send(admin.authorized(HttpRequest.newBuilder(
+                URI.create(admin.api() + "/openapi"))).header("Accept", "application/json").build(),
+                HttpResponse.BodyHandlers.ofString());
         assertEquals(200, response.statusCode(), response.body());
         JsonObject paths;
         try (JsonReader reader = Json.createReader(new StringReader(response.body()))) {

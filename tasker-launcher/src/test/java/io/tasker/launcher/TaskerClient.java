@@ -44,6 +44,11 @@ public final class TaskerClient {
         return new TaskerClient(api, other);
     }
 
+    /** Another node's API, with the same token. */
+    public TaskerClient at(URI otherApi) {
+        return new TaskerClient(otherApi, token);
+    }
+
     /** Adds the client's token to a request built elsewhere. */
     public HttpRequest.Builder authorized(HttpRequest.Builder request) {
         token.ifPresent(bearer -> request.header("Authorization", "Bearer " + bearer));

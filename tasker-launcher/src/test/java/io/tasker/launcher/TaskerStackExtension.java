@@ -90,7 +90,7 @@ public class TaskerStackExtension implements BeforeAllCallback, ParameterResolve
             try {
                 return new RunningStack(new LauncherSettings(dataDir.toAbsolutePath(), ports.get(0), Optional.empty(),
                         Optional.empty(), ports.get(1), ports.get(2), "it-node",
-                        List.of(LauncherSettings.DEFAULT_JVM_OPTIONS.split(" "))), TraceReceiver.start(),
+                        List.of(LauncherSettings.DEFAULT_JVM_OPTIONS.split(" ")), false), TraceReceiver.start(),
                         HttpStub.start());
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot start the trace receiver or the HTTP stub", e);

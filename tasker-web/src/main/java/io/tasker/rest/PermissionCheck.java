@@ -7,7 +7,6 @@ import io.tasker.config.TaskerSettings;
 import io.tasker.errors.Problem;
 import io.tasker.errors.ProblemKind;
 import io.tasker.security.Callers;
-import io.tasker.security.Permissions;
 import io.tasker.telemetry.LogContext;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -60,14 +59,13 @@ public class PermissionCheck implements DynamicFeature {
         if (method == null || method.getDeclaringClass().getPackageName().startsWith(JAX_RS_RUNTIME)) {
             return;
         }
-        RequiresPermission declared = method.getAnnotation(RequiresPermission.class);
-        if (declared == null || !Permissions.isKnown(declared.value())) {
-            LOG.severe(() -> "TASKER-AUTH-003 " + method + (declared == null ? " declares no permission"
-                    : " declares " + declared.value() + ", which is not a permission of Tasker's")
-                    + ": its requests are refused");
+        Optional<String> mistake = PermissionDeclarations.mistake(method);
+        if (mistake.isPresent()) {
+            LOG.severe(() -> "TASKER-AUTH-003 " + mistake.get() + ": its requests are refused");
             context.register(new Guard(Optional.empty(), false), Priorities.AUTHORIZATION);
             return;
         }
+        RequiresPermission declared = method.getAnnotation(RequiresPermission.class);
         context.register(new Guard(Optional.of(declared.value()), declared.global()), Priorities.AUTHORIZATION);
     }
 

@@ -77,9 +77,7 @@ public final class ProblemMappers {
                         + " bodies", List.of(new FieldError(HttpHeaders.CONTENT_TYPE, "must be " + taken + ", got "
                         + (given == null ? "none" : "'" + given + "'")))));
             }
-            Response.StatusType status = e.getResponse().getStatusInfo();
-            return respond(new Problem(HTTP_ERROR, status.getReasonPhrase(), status.getStatusCode(), e.getMessage(),
-                    List.of()));
+            return httpError(e.getResponse().getStatus(), e.getMessage());
         }
     }
 
@@ -98,6 +96,12 @@ public final class ProblemMappers {
     /** A response carrying the problem, with its status and media type. */
     static Response respond(Problem problem) {
         return Response.status(problem.status()).type(PROBLEM_JSON).entity(problem).build();
+    }
+
+    /** A problem of HTTP's own, as the status says: one of the server's that Tasker passes on. */
+    static Response httpError(int status, String detail) {
+        Response.StatusType info = Response.status(status).build().getStatusInfo();
+        return respond(new Problem(HTTP_ERROR, info.getReasonPhrase(), status, detail, List.of()));
     }
 
     private static Response malformed(Throwable e) {

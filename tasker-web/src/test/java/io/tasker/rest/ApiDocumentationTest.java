@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
-import io.tasker.security.Permissions;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Path;
@@ -114,12 +113,12 @@ class ApiDocumentationTest {
         assertEquals(methods.size() + 2, routes.size(), "the diagrams' two media types each");
         List<String> gaps = new ArrayList<>();
         routes.forEach((method, route) -> {
-            RequiresPermission declared = method.getAnnotation(RequiresPermission.class);
-            if (declared == null || !Permissions.isKnown(declared.value())) {
-                gaps.add(route + " (" + method.getName() + "): " + (declared == null ? "no permission"
-                        : "unknown permission " + declared.value()));
+            Optional<String> mistake = PermissionDeclarations.mistake(method);
+            if (mistake.isPresent()) {
+                gaps.add(route + ": " + mistake.get());
                 return;
             }
+            RequiresPermission declared = method.getAnnotation(RequiresPermission.class);
             Map<String, Object> operation = operation(route);
             Matcher named = PERMISSION.matcher(String.valueOf(operation.get("description")));
             boolean found = named.find();
