@@ -2,7 +2,6 @@ package io.tasker.examples;
 
 import io.tasker.api.events.EventSubscriber;
 import io.tasker.api.events.TaskerEvent;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
@@ -43,7 +42,7 @@ public class EventLedger implements EventSubscriber {
     @ConfigProperty(name = "examples.event-ledger.throw-for")
     private Optional<String> throwFor;
 
-    @Resource(lookup = "java:app/jdbc/tasker")
+    @Inject
     private DataSource dataSource;
 
     @Override

@@ -1,10 +1,10 @@
 package io.tasker.examples;
 
 import io.tasker.api.StepContext;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional.TxType;
+import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -17,7 +17,7 @@ public class JdbcExecutionLedger implements ExecutionLedger {
     private static final String INSERT = """
             INSERT INTO tasker_examples_ledger (task_id, step_name, attempt, outcome) VALUES (?, ?, ?, ?)""";
 
-    @Resource(lookup = "java:app/jdbc/tasker")
+    @Inject
     private DataSource dataSource;
 
     @Override

@@ -52,8 +52,8 @@ class BadInputIT {
         long otherTaskId = client.createTask("{\"name\": \"linear_workflow\", \"namespace\": \"examples\", "
                 + "\"context\": {}}");
         JsonObject otherTask = client.awaitFinished(otherTaskId, Duration.ofSeconds(30));
-        long otherStep = RetryIT.step(otherTask, "initialize_data").getJsonNumber("workflow_step_id").longValue();
-        long step = RetryIT.step(client.awaitFinished(taskId, Duration.ofSeconds(30)), "initialize_data")
+        long otherStep = AcceptanceChecks.step(otherTask, "initialize_data").getJsonNumber("workflow_step_id").longValue();
+        long step = AcceptanceChecks.step(client.awaitFinished(taskId, Duration.ofSeconds(30)), "initialize_data")
                 .getJsonNumber("workflow_step_id").longValue();
         String task = "/tasks/" + taskId;
         String aStep = task + "/workflow_steps/" + step;

@@ -35,8 +35,8 @@ class DiagramIT {
                 {"name": "linear_workflow", "namespace": "examples",
                  "context": {"fail_permanently": ["process_data"]}}""");
         JsonObject task = client.awaitFinished(taskId, Duration.ofSeconds(30));
-        long validated = RetryIT.step(task, "validate_input").getJsonNumber("workflow_step_id").longValue();
-        long failed = RetryIT.step(task, "process_data").getJsonNumber("workflow_step_id").longValue();
+        long validated = AcceptanceChecks.step(task, "validate_input").getJsonNumber("workflow_step_id").longValue();
+        long failed = AcceptanceChecks.step(task, "process_data").getJsonNumber("workflow_step_id").longValue();
         String path = "/tasks/" + taskId + "/diagram";
 
         HttpResponse<String> json = get(client, path, "application/json");

@@ -84,7 +84,7 @@ class FuzzIT {
                 {"name": "diamond_workflow", "namespace": "examples",
                  "context": {"fail_permanently": ["merge_branches"]}}""");
         client.awaitFinished(taskId, Duration.ofSeconds(60));
-        long stepId = RetryIT.step(client.get("/tasks/" + taskId).json(), "merge_branches")
+        long stepId = AcceptanceChecks.step(client.get("/tasks/" + taskId).json(), "merge_branches")
                 .getJsonNumber("workflow_step_id").longValue();
         String step = "/tasks/" + taskId + "/workflow_steps/" + stepId;
         Map<String, String> targets = Map.of(

@@ -32,10 +32,10 @@ class HttpStepIT {
         JsonObject task = stack.client().awaitFinished(taskId, WITHIN);
 
         assertEquals("complete", task.getString("status"), task.toString());
-        JsonObject fetched = RetryIT.step(task, "fetch_order");
+        JsonObject fetched = AcceptanceChecks.step(task, "fetch_order");
         assertEquals(200, fetched.getJsonObject("results").getInt("status"));
         assertEquals(3, fetched.getJsonObject("results").getJsonObject("body").getInt("items"));
-        JsonObject submitted = RetryIT.step(task, "submit_order");
+        JsonObject submitted = AcceptanceChecks.step(task, "submit_order");
         assertEquals(2, submitted.getInt("attempts"), submitted.toString());
         JsonObject echoed = submitted.getJsonObject("results").getJsonObject("body");
         assertEquals(key, echoed.getJsonObject("context").getString("key"));
@@ -55,7 +55,7 @@ class HttpStepIT {
         JsonObject task = stack.client().awaitFinished(taskId, WITHIN);
 
         assertEquals("error", task.getString("status"));
-        JsonObject failed = RetryIT.step(stack.client().get("/tasks/" + taskId).json(), "fetch_missing");
+        JsonObject failed = AcceptanceChecks.step(stack.client().get("/tasks/" + taskId).json(), "fetch_missing");
         assertEquals(1, failed.getInt("attempts"));
         JsonObject error = failed.getJsonObject("last_error");
         assertEquals("io.tasker.api.PermanentException", error.getString("error_class"), error.toString());

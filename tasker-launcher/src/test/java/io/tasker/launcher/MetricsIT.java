@@ -172,7 +172,7 @@ class MetricsIT {
     }
 
     private static long stepId(TaskerClient client, long taskId, String step) {
-        return RetryIT.step(client.get("/tasks/" + taskId).json(), step).getJsonNumber("workflow_step_id")
+        return AcceptanceChecks.step(client.get("/tasks/" + taskId).json(), step).getJsonNumber("workflow_step_id")
                 .longValue();
     }
 }

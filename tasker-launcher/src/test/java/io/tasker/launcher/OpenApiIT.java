@@ -52,7 +52,7 @@ class OpenApiIT {
                 {"name": "linear_workflow", "namespace": "examples", "context": {"fail_times": {"process_data": 1}}}""");
         JsonObject task = client.awaitFinished(taskId, Duration.ofSeconds(30));
         assertFields("Task", task);
-        JsonObject step = RetryIT.step(task, "process_data");
+        JsonObject step = AcceptanceChecks.step(task, "process_data");
         assertFields("Step", step);
         assertFields("StepError", step.getJsonObject("last_error"));
         assertFields("StepList", client.get("/tasks/" + taskId + "/workflow_steps").json());

@@ -39,7 +39,7 @@ class OperatorActionsIT {
 
         JsonObject done = client.awaitFinished(taskId, WITHIN);
         assertEquals("complete", done.getString("status"));
-        JsonObject step = RetryIT.step(done, "process_data");
+        JsonObject step = AcceptanceChecks.step(done, "process_data");
         assertEquals(4, step.getInt("attempts"), "attempt numbers go on: " + step);
         assertEquals(6, step.getInt("retry_limit"), "three more attempts: " + step);
         JsonObject retry = transition(client, taskId, "process_data", "error", "pending", "retry_step");
@@ -68,7 +68,7 @@ class OperatorActionsIT {
         TaskerClient client = stack.clientAs("carol");
         long taskId = taskFailedForGoodAtProcessData(client);
         long stepId = stepId(client, taskId, "process_data");
-        assertEquals(Map.of(), RetryIT.step(client.get("/tasks/" + taskId).json(), "process_data")
+        assertEquals(Map.of(), AcceptanceChecks.step(client.get("/tasks/" + taskId).json(), "process_data")
                 .getJsonObject("inputs"), "a step has no inputs until an operator gives some");
 
         // The inputs override the context's script for this step: it no longer fails.
@@ -82,7 +82,7 @@ class OperatorActionsIT {
 
         JsonObject done = client.awaitFinished(taskId, WITHIN);
         assertEquals("complete", done.getString("status"));
-        JsonObject step = RetryIT.step(done, "process_data");
+        JsonObject step = AcceptanceChecks.step(done, "process_data");
         assertEquals(7, step.getJsonObject("results").getJsonObject("inputs").getInt("batch"), "the handler read them");
         assertEquals(7, transition(client, taskId, "process_data", "error", "pending", "retry_step")
                 .getJsonObject("metadata").getJsonObject("inputs").getInt("batch"));
@@ -104,8 +104,8 @@ class OperatorActionsIT {
 
         JsonObject done = client.awaitFinished(taskId, WITHIN);
         assertEquals("complete", done.getString("status"));
-        assertEquals(12, RetryIT.step(done, "process_data").getJsonObject("results").getInt("rows"));
-        assertEquals("complete", RetryIT.step(done, "transform_results").getString("status"));
+        assertEquals(12, AcceptanceChecks.step(done, "process_data").getJsonObject("results").getInt("rows"));
+        assertEquals("complete", AcceptanceChecks.step(done, "transform_results").getString("status"));
         assertEquals("bob", transition(client, taskId, "process_data", "error", "resolved_manually", "resolve_step")
                 .getString("actor"));
     }
@@ -128,10 +128,10 @@ class OperatorActionsIT {
         JsonObject task = client.awaitFinished(taskId, WITHIN);
         assertEquals("cancelled", task.getString("status"));
         for (String ran : List.of("start_workflow", "branch_one_process", "branch_one_validate")) {
-            assertEquals("complete", RetryIT.step(task, ran).getString("status"), ran + " ran on");
+            assertEquals("complete", AcceptanceChecks.step(task, ran).getString("status"), ran + " ran on");
         }
         for (String dropped : List.of("branch_two_validate", "merge_branches", "end_workflow")) {
-            assertEquals("cancelled", RetryIT.step(task, dropped).getString("status"), dropped + " depends on it");
+            assertEquals("cancelled", AcceptanceChecks.step(task, dropped).getString("status"), dropped + " depends on it");
             assertEquals(branchTwo, transition(client, taskId, dropped, "pending", "cancelled", "cancel_step")
                     .getJsonObject("metadata").getJsonNumber("cancelled_with").longValue());
         }
@@ -165,9 +165,9 @@ class OperatorActionsIT {
         assertEquals(200, cancelled.status(), cancelled.body().toString());
 
         JsonObject task = client.awaitFinished(taskId, WITHIN);
-        assertEquals("resolved_manually", RetryIT.step(task, "branch_two_validate").getString("status"));
+        assertEquals("resolved_manually", AcceptanceChecks.step(task, "branch_two_validate").getString("status"));
         for (String ran : List.of("branch_one_validate", "merge_branches", "end_workflow")) {
-            assertEquals("complete", RetryIT.step(task, ran).getString("status"), ran + " did not need it");
+            assertEquals("complete", AcceptanceChecks.step(task, ran).getString("status"), ran + " did not need it");
         }
         assertEquals("cancelled", task.getString("status"), "one step was cancelled: " + task);
     }
@@ -208,7 +208,7 @@ class OperatorActionsIT {
     }
 
     private static long stepId(TaskerClient client, long taskId, String name) {
-        return RetryIT.step(client.get("/tasks/" + taskId).json(), name).getJsonNumber("workflow_step_id")
+        return AcceptanceChecks.step(client.get("/tasks/" + taskId).json(), name).getJsonNumber("workflow_step_id")
                 .longValue();
     }
 

@@ -76,7 +76,7 @@ class OwnWorkflowIT {
 
             assertEquals("complete", task.getString("status"), task.toString());
             for (String step : List.of("validate", "pack", "ship")) {
-                assertEquals("done", RetryIT.step(task, step).getJsonObject("results").getString(step),
+                assertEquals("done", AcceptanceChecks.step(task, step).getJsonObject("results").getString(step),
                         task.toString());
             }
         } finally {

@@ -90,7 +90,7 @@ class RequestLimitsIT {
                  "context": {"results_padding": {"initialize_data": %d}}}""".formatted(DOCUMENT_LIMIT));
         JsonObject task = client.awaitFinished(taskId, WITHIN);
         assertEquals("error", task.getString("status"));
-        JsonObject step = RetryIT.step(task, "initialize_data");
+        JsonObject step = AcceptanceChecks.step(task, "initialize_data");
         assertEquals("error", step.getString("status"));
         assertEquals(1, step.getInt("attempts"), "too large results are not retried: " + step);
         JsonObject error = step.getJsonObject("last_error");

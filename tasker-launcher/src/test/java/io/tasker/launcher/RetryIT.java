@@ -12,8 +12,6 @@ import java.io.StringReader;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -26,17 +24,7 @@ class RetryIT {
 
     @Test
     void aStepThatFailsTwiceCompletesOnItsThirdAttempt(RunningStack stack) throws Exception {
-        TaskerClient client = stack.client();
-        long taskId = client.createTask("""
-                {"name": "diamond_workflow", "namespace": "examples", "version": "1.0.0",
-                 "context": {"fail_times": {"branch_one_process": 2}}}""");
-
-        JsonObject task = client.awaitFinished(taskId, Duration.ofSeconds(30));
-
-        assertEquals("complete", task.getString("status"), task.toString());
-        Map<String, Integer> attempts = attempts(task);
-        assertEquals(3, attempts.remove("branch_one_process"));
-        attempts.forEach((step, count) -> assertEquals(1, count, step));
+        long taskId = AcceptanceChecks.retriedStepCompletes(stack.client());
 
         // error -> pending -> in_progress for each retry, each after its back-off: 1 s, then 2 s. The third
         // attempt completes no earlier than 3 s after the first and, re-driven by delayed messages, not later
@@ -63,30 +51,17 @@ class RetryIT {
         JsonObject task = client.awaitFinished(taskId, Duration.ofSeconds(30));
 
         assertEquals("error", task.getString("status"), task.toString());
-        JsonObject failed = step(task, "process_data");
+        JsonObject failed = AcceptanceChecks.step(task, "process_data");
         assertEquals("error", failed.getString("status"));
         assertEquals(3, failed.getInt("attempts"), "retry_limit is 3 attempts in all");
-        assertEquals("pending", step(task, "transform_results").getString("status"));
-        assertEquals(0, step(task, "transform_results").getInt("attempts"));
+        assertEquals("pending", AcceptanceChecks.step(task, "transform_results").getString("status"));
+        assertEquals(0, AcceptanceChecks.step(task, "transform_results").getInt("attempts"));
     }
 
     @Test
     void aPermanentFailureIsNotRetriedAndFailsTheTask(RunningStack stack) throws Exception {
-        TaskerClient client = stack.client();
-        long taskId = client.createTask("""
-                {"name": "diamond_workflow", "namespace": "examples", "version": "1.0.0",
-                 "context": {"fail_permanently": ["merge_branches"]}}""");
+        long taskId = AcceptanceChecks.permanentFailureEndsTheTaskInError(stack.client());
 
-        JsonObject task = client.awaitFinished(taskId, Duration.ofSeconds(30));
-
-        assertEquals("error", task.getString("status"), task.toString());
-        JsonObject merge = step(task, "merge_branches");
-        assertEquals("error", merge.getString("status"));
-        assertEquals(1, merge.getInt("attempts"));
-        assertFalse(merge.getBoolean("retryable"));
-        assertEquals("io.tasker.api.PermanentException", merge.getJsonObject("results").getString("error_class"));
-        assertEquals("SCRIPTED", merge.getJsonObject("results").getString("error_code"));
-        assertEquals("pending", step(task, "end_workflow").getString("status"));
         assertEquals(List.of("pending", "in_progress", "error"), Database.stepTransitions(stack.database(), taskId,
                 "merge_branches").stream().map(Transition::toState).toList());
     }
@@ -114,25 +89,13 @@ class RetryIT {
         JsonObject task = stack.client().awaitFinished(taskId, Duration.ofSeconds(30));
 
         assertEquals("error", task.getString("status"), task.toString());
-        assertEquals(1, step(task, "charge_card").getInt("attempts"));
-        assertFalse(step(task, "charge_card").getBoolean("retryable"));
-        assertEquals(0, step(task, "send_receipt").getInt("attempts"));
+        assertEquals(1, AcceptanceChecks.step(task, "charge_card").getInt("attempts"));
+        assertFalse(AcceptanceChecks.step(task, "charge_card").getBoolean("retryable"));
+        assertEquals(0, AcceptanceChecks.step(task, "send_receipt").getInt("attempts"));
     }
 
     private static void assertWaited(Transition failure, Transition retry, Duration backoff) {
         assertTrue(!retry.at().isBefore(failure.at().plus(backoff)),
                 "retry at " + retry.at() + " came less than " + backoff + " after the failure at " + failure.at());
-    }
-
-    private static Map<String, Integer> attempts(JsonObject task) {
-        return task.getJsonArray("workflow_steps").getValuesAs(JsonObject.class).stream()
-                .collect(Collectors.toMap(step -> step.getString("name"), step -> step.getInt("attempts")));
-    }
-
-    static JsonObject step(JsonObject task, String name) {
-        return task.getJsonArray("workflow_steps").getValuesAs(JsonObject.class).stream()
-                .filter(step -> step.getString("name").equals(name))
-                .findFirst()
-                .orElseThrow(() -> new AssertionError("no step " + name + " in " + task));
     }
 }

@@ -349,7 +349,7 @@ class SecurityIT {
 
     private static String step(TaskerClient client, String request, String name) {
         String task = task(client, request);
-        return task + "/workflow_steps/" + RetryIT.step(client.get(task).json(), name)
+        return task + "/workflow_steps/" + AcceptanceChecks.step(client.get(task).json(), name)
                 .getJsonNumber("workflow_step_id").longValue();
     }
 

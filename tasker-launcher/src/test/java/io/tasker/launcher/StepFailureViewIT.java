@@ -99,6 +99,6 @@ class StepFailureViewIT {
     }
 
     private static JsonObject step(TaskerClient client, long taskId, String name) {
-        return RetryIT.step(client.get("/tasks/" + taskId).json(), name);
+        return AcceptanceChecks.step(client.get("/tasks/" + taskId).json(), name);
     }
 }

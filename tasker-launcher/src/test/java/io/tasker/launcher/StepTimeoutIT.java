@@ -26,7 +26,7 @@ class StepTimeoutIT {
         JsonObject task = stack.client().awaitFinished(taskId, Duration.ofSeconds(30));
 
         assertEquals("error", task.getString("status"));
-        JsonObject slow = RetryIT.step(task, "slow_step");
+        JsonObject slow = AcceptanceChecks.step(task, "slow_step");
         assertEquals(3, slow.getInt("attempts"));
         assertEquals("io.tasker.retry.StepTimeoutException",
                 slow.getJsonObject("results").getString("error_class"));
@@ -38,6 +38,6 @@ class StepTimeoutIT {
         }
         // The handler records an interrupted attempt as a failure; one never interrupted would have slept 30 s.
         assertEquals(3, Ledger.failures(stack.database(), taskId, "slow_step"));
-        assertEquals(0, RetryIT.step(task, "after_slow").getInt("attempts"));
+        assertEquals(0, AcceptanceChecks.step(task, "after_slow").getInt("attempts"));
     }
 }

@@ -67,7 +67,7 @@ class TaskLifecycleIT {
         JsonObject task = stack.client().awaitFinished(taskId, Duration.ofSeconds(30));
 
         assertEquals("complete", task.getString("status"));
-        JsonObject bypassed = RetryIT.step(task, "process_optional_data");
+        JsonObject bypassed = AcceptanceChecks.step(task, "process_optional_data");
         assertEquals("resolved_manually", bypassed.getString("status"));
         assertEquals(0, bypassed.getInt("attempts"));
         assertEquals(0, Ledger.successes(stack.database(), taskId, "process_optional_data"));

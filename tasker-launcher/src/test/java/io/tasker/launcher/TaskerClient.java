@@ -139,13 +139,13 @@ public final class TaskerClient {
     public JsonObject awaitStep(long taskId, String name, Predicate<JsonObject> condition, Duration timeout)
             throws InterruptedException {
         Instant deadline = Instant.now().plus(timeout);
-        JsonObject step = RetryIT.step(get("/tasks/" + taskId).json(), name);
+        JsonObject step = AcceptanceChecks.step(get("/tasks/" + taskId).json(), name);
         while (!condition.test(step)) {
             if (Instant.now().isAfter(deadline)) {
                 throw new AssertionError("step " + name + " of task " + taskId + " never got there: " + step);
             }
             Thread.sleep(20);
-            step = RetryIT.step(get("/tasks/" + taskId).json(), name);
+            step = AcceptanceChecks.step(get("/tasks/" + taskId).json(), name);
         }
         return step;
     }

@@ -1,0 +1,123 @@
+package io.tasker.launcher;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * What Tasker does wherever it is deployed, checked over its API alone: the embedded default passes them
+ * ({@code AcceptanceIT}, and {@code RetryIT} builds on two), and so does the EAR on each application server
+ * ({@code PayaraServerIT}). The examples' workflows must be deployed.
+ */
+final class AcceptanceChecks {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2)).build();
+    private static final Duration WITHIN = Duration.ofSeconds(60);
+    private static final Map<String, String> DIAMOND_SERIES = Map.of("namespace", "examples",
+            "task", "diamond_workflow", "version", "1.0.0");
+
+    private AcceptanceChecks() {
+    }
+
+    /** Every check, in the order a user meets them: ready, work done, failures handled, all counted. */
+    static void all(URI serverRoot, TaskerClient client) throws Exception {
+        readyMeansServing(serverRoot, client, WITHIN);
+        Metrics before = Metrics.scrape(client);
+        long diamond = client.createTask("""
+                {"name": "diamond_workflow", "namespace": "examples", "context": {}}""");
+        assertEquals("complete", client.awaitFinished(diamond, WITHIN).getString("status"));
+        retriedStepCompletes(client);
+        permanentFailureEndsTheTaskInError(client);
+        completedTasksAreCounted(client, before, 2);
+    }
+
+    /**
+     * Polls {@code /health/ready} until it answers 200 with Tasker's own checks in it, then creates a task at once:
+     * a ready answer means an API that accepts work.
+     */
+    static void readyMeansServing(URI serverRoot, TaskerClient client, Duration timeout) throws Exception {
+        Instant deadline = Instant.now().plus(timeout);
+        HttpRequest readiness = HttpRequest.newBuilder(serverRoot.resolve("/health/ready"))
+                .timeout(Duration.ofSeconds(5)).build();
+        String answer = "no answer";
+        while (true) {
+            assertTrue(Instant.now().isBefore(deadline), "never ready with Tasker's checks; last: " + answer);
+            try {
+                HttpResponse<String> ready = HTTP.send(readiness, HttpResponse.BodyHandlers.ofString());
+                answer = ready.statusCode() + " " + ready.body();
+                if (ready.statusCode() == 200 && HealthReport.hasChecks(ready.body(), List.of("database", "broker",
+                        "node"))) {
+                    break;
+                }
+            } catch (IOException notListening) {
+                answer = notListening.toString();
+            }
+            Thread.sleep(200);
+        }
+        TaskerClient.Reply created = client.post("/tasks", """
+                {"name": "linear_workflow", "namespace": "examples", "context": {}}""");
+        assertEquals(201, created.status(), "created once ready (" + answer + "): " + created.body());
+    }
+
+    /** A diamond whose branch fails twice completes, that step on its third attempt and every other on its first. */
+    static long retriedStepCompletes(TaskerClient client) throws InterruptedException {
+        long taskId = client.createTask("""
+                {"name": "diamond_workflow", "namespace": "examples", "version": "1.0.0",
+                 "context": {"fail_times": {"branch_one_process": 2}}}""");
+
+        JsonObject task = client.awaitFinished(taskId, WITHIN);
+
+        assertEquals("complete", task.getString("status"), task.toString());
+        Map<String, Integer> attempts = task.getJsonArray("workflow_steps").getValuesAs(JsonObject.class).stream()
+                .collect(Collectors.toMap(step -> step.getString("name"), step -> step.getInt("attempts")));
+        assertEquals(3, attempts.remove("branch_one_process"));
+        attempts.forEach((step, count) -> assertEquals(1, count, step));
+        return taskId;
+    }
+
+    /** A step that throws {@code PermanentException} runs once: the task ends in error, the steps after it wait. */
+    static long permanentFailureEndsTheTaskInError(TaskerClient client) throws InterruptedException {
+        long taskId = client.createTask("""
+                {"name": "diamond_workflow", "namespace": "examples", "version": "1.0.0",
+                 "context": {"fail_permanently": ["merge_branches"]}}""");
+
+        JsonObject task = client.awaitFinished(taskId, WITHIN);
+
+        assertEquals("error", task.getString("status"), task.toString());
+        JsonObject merge = step(task, "merge_branches");
+        assertEquals("error", merge.getString("status"));
+        assertEquals(1, merge.getInt("attempts"));
+        assertFalse(merge.getBoolean("retryable"));
+        assertEquals("io.tasker.api.PermanentException", merge.getJsonObject("results").getString("error_class"));
+        assertEquals("SCRIPTED", merge.getJsonObject("results").getString("error_code"));
+        assertEquals("pending", step(task, "end_workflow").getString("status"));
+        return taskId;
+    }
+
+    /** The node's metrics count the diamonds that completed since {@code before}, once each, when they commit. */
+    static void completedTasksAreCounted(TaskerClient client, Metrics before, int completed) throws Exception {
+        double counted = Metrics.scrape(client).sum("tasker_tasks_completed_total", DIAMOND_SERIES)
+                - before.sum("tasker_tasks_completed_total", DIAMOND_SERIES);
+        assertEquals(completed, counted, "tasker_tasks_completed_total of the examples' diamond");
+    }
+
+    static JsonObject step(JsonObject task, String name) {
+        return task.getJsonArray("workflow_steps").getValuesAs(JsonObject.class).stream()
+                .filter(step -> step.getString("name").equals(name))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no step " + name + " in " + task));
+    }
+}
