@@ -12,22 +12,17 @@ import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
-import org.eclipse.microprofile.metrics.Counter;
-import org.eclipse.microprofile.metrics.Metadata;
-import org.eclipse.microprofile.metrics.MetricRegistry;
-import org.eclipse.microprofile.metrics.MetricUnits;
-import org.eclipse.microprofile.metrics.Tag;
-import org.eclipse.microprofile.metrics.Timer;
-import org.eclipse.microprofile.metrics.annotation.RegistryScope;
 
 /**
- * The engine's counters and timers (MicroProfile Metrics, {@code /tasker/metrics}), every one named in
+ * The engine's counters and timers ({@link Meters}, served at {@code /tasker/metrics}), every one named in
  * docs/observability.md. What a transaction changed is counted when it commits, so a rolled-back change counts
  * nothing and the counters agree with the database. Series are labelled by the task's namespace, name and version
  * (and the step's name); only registered templates and their steps get one, so no request can create a series.
@@ -78,8 +73,7 @@ public class EngineMetrics {
     private static final Object PENDING = new Object();
 
     @Inject
-    @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE)
-    private MetricRegistry registry;
+    private Meters meters;
 
     @Resource
     private TransactionSynchronizationRegistry transactions;
@@ -87,26 +81,27 @@ public class EngineMetrics {
     @Inject
     private HandlerRegistry templates;
 
-    private final ConcurrentMap<Series, Counter> counters = new ConcurrentHashMap<>();
-    private final ConcurrentMap<Series, Timer> timers = new ConcurrentHashMap<>();
+    private final ConcurrentMap<Series, Meters.Counter> counters = new ConcurrentHashMap<>();
+    private final ConcurrentMap<Series, Meters.Timer> timers = new ConcurrentHashMap<>();
     private final AtomicInteger runningAttempts = new AtomicInteger();
-    private Timer queueWait;
-    private Timer taskPass;
+    private Meters.Timer queueWait;
+    private Meters.Timer taskPass;
 
     /** Registers the node's own series, so they show from the start. */
     void registerNodeSeries(@Observes TemplatesRegistered registered) {
-        queueWait = registry.timer(metadata(Measure.QUEUE_WAIT, MetricUnits.NANOSECONDS));
-        taskPass = registry.timer(metadata(Measure.TASK_PASS, MetricUnits.NANOSECONDS));
-        registry.gauge(metadata(Measure.RUNNING_ATTEMPTS, MetricUnits.NONE), runningAttempts, AtomicInteger::get);
+        queueWait = meters.timer(Measure.QUEUE_WAIT.metricName, Measure.QUEUE_WAIT.description, Map.of());
+        taskPass = meters.timer(Measure.TASK_PASS.metricName, Measure.TASK_PASS.description, Map.of());
+        meters.gauge(Measure.RUNNING_ATTEMPTS.metricName, Measure.RUNNING_ATTEMPTS.description, false, Map.of(),
+                runningAttempts::get);
     }
 
     /** A task-runner message that was due {@code waited} ago starts a pass on this node. */
     public void messageWaited(Duration waited) {
-        queueWait.update(waited.isNegative() ? Duration.ZERO : waited);
+        queueWait.record(waited);
     }
 
     public void passEnded(Duration duration) {
-        taskPass.update(duration);
+        taskPass.record(duration);
     }
 
     public void taskCreated(TaskKey task) {
@@ -136,14 +131,14 @@ public class EngineMetrics {
      */
     public RunningAttempt attemptStarted(TaskKey task, String step, int attempt) {
         if (attempt > 1) {
-            counter(new Series(Measure.STEP_RETRIES, task, step, null)).ifPresent(Counter::inc);
+            counter(new Series(Measure.STEP_RETRIES, task, step, null)).ifPresent(Meters.Counter::increment);
         }
         runningAttempts.incrementAndGet();
         long started = System.nanoTime();
         return () -> {
             runningAttempts.decrementAndGet();
             timer(new Series(Measure.STEP_EXECUTION, task, step, null))
-                    .ifPresent(timer -> timer.update(Duration.ofNanos(System.nanoTime() - started)));
+                    .ifPresent(timer -> timer.record(Duration.ofNanos(System.nanoTime() - started)));
         };
     }
 
@@ -161,21 +156,21 @@ public class EngineMetrics {
     private void taskEnded(Measure measure, TaskKey task, Duration duration) {
         count(new Series(measure, task, null, null));
         timer(new Series(Measure.TASK_DURATION, task, null, null))
-                .ifPresent(timer -> atCommit(() -> timer.update(duration)));
+                .ifPresent(timer -> atCommit(() -> timer.record(duration)));
     }
 
     private void count(Series series) {
-        counter(series).ifPresent(counter -> atCommit(counter::inc));
+        counter(series).ifPresent(counter -> atCommit(counter::increment));
     }
 
-    private Optional<Counter> counter(Series series) {
-        return series(counters, series, known -> registry.counter(metadata(known.measure(), MetricUnits.NONE),
-                tags(known)));
+    private Optional<Meters.Counter> counter(Series series) {
+        return series(counters, series, known -> meters.counter(known.measure().metricName,
+                known.measure().description, labels(known)));
     }
 
-    private Optional<Timer> timer(Series series) {
-        return series(timers, series, known -> registry.timer(metadata(known.measure(), MetricUnits.NANOSECONDS),
-                tags(known)));
+    private Optional<Meters.Timer> timer(Series series) {
+        return series(timers, series, known -> meters.timer(known.measure().metricName,
+                known.measure().description, labels(known)));
     }
 
     // The metric of the series, registered on first use if its template is.
@@ -227,23 +222,17 @@ public class EngineMetrics {
         pending.add(change);
     }
 
-    static Metadata metadata(String name, String description, String unit) {
-        return Metadata.builder().withName(name).withDescription(description).withUnit(unit).build();
-    }
-
-    private static Metadata metadata(Measure measure, String unit) {
-        return metadata(measure.metricName, measure.description, unit);
-    }
-
-    private static Tag[] tags(Series series) {
-        List<Tag> tags = new ArrayList<>(List.of(new Tag("namespace", series.task().namespace()),
-                new Tag("task", series.task().name()), new Tag("version", series.task().version().toString())));
+    private static Map<String, String> labels(Series series) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        labels.put("namespace", series.task().namespace());
+        labels.put("task", series.task().name());
+        labels.put("version", series.task().version().toString());
         if (series.step() != null) {
-            tags.add(new Tag("step", series.step()));
+            labels.put("step", series.step());
         }
         if (series.outcome() != null) {
-            tags.add(new Tag("outcome", series.outcome()));
+            labels.put("outcome", series.outcome());
         }
-        return tags.toArray(Tag[]::new);
+        return labels;
     }
 }

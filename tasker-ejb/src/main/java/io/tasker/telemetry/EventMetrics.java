@@ -2,10 +2,7 @@ package io.tasker.telemetry;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.metrics.MetricRegistry;
-import org.eclipse.microprofile.metrics.MetricUnits;
-import org.eclipse.microprofile.metrics.Tag;
-import org.eclipse.microprofile.metrics.annotation.RegistryScope;
+import java.util.Map;
 
 /**
  * The counters of event delivery (docs/observability.md), labelled by the subscriber's class and the event's name:
@@ -15,19 +12,18 @@ import org.eclipse.microprofile.metrics.annotation.RegistryScope;
 public class EventMetrics {
 
     @Inject
-    @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE)
-    private MetricRegistry registry;
+    private Meters meters;
 
     /** A subscriber received an event. */
     public void delivered(String subscriber) {
-        registry.counter(EngineMetrics.metadata("tasker_events_delivered", "Events a subscriber received",
-                MetricUnits.NONE), new Tag("subscriber", subscriber)).inc();
+        meters.counter("tasker_events_delivered", "Events a subscriber received", Map.of("subscriber", subscriber))
+                .increment();
     }
 
     /** A subscriber threw on an event. */
     public void subscriberFailed(String subscriber, String event) {
-        registry.counter(EngineMetrics.metadata("tasker_event_subscriber_failures",
-                "Events a subscriber threw on (the event is not delivered again)", MetricUnits.NONE),
-                new Tag("subscriber", subscriber), new Tag("event", event)).inc();
+        meters.counter("tasker_event_subscriber_failures",
+                "Events a subscriber threw on (the event is not delivered again)",
+                Map.of("subscriber", subscriber, "event", event)).increment();
     }
 }

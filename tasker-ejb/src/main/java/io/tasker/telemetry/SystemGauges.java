@@ -10,13 +10,10 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
-import org.eclipse.microprofile.metrics.MetricRegistry;
-import org.eclipse.microprofile.metrics.MetricUnits;
-import org.eclipse.microprofile.metrics.Tag;
-import org.eclipse.microprofile.metrics.annotation.RegistryScope;
 
 /**
  * The gauges of the whole system, the same on every node: tasks and steps by state and the retries waiting, from the
@@ -31,8 +28,7 @@ public class SystemGauges {
             List.of("pending", "in_progress", "complete", "error", "cancelled", "resolved_manually");
 
     @Inject
-    @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE)
-    private MetricRegistry registry;
+    private Meters meters;
 
     @Inject
     private SystemStatusReader status;
@@ -53,40 +49,40 @@ public class SystemGauges {
     void register(@Observes TemplatesRegistered registered) {
         Supplier<SystemStatus> now = context.contextualSupplier(status::status);
         for (String state : STATES) {
-            gauge(now, "tasker_tasks", "Tasks in each state, in the whole system", MetricUnits.NONE,
-                    counted -> counted.tasks().getOrDefault(state, 0L), new Tag("status", state));
+            gauge(now, "tasker_tasks", "Tasks in each state, in the whole system", false, Map.of("status", state),
+                    counted -> counted.tasks().getOrDefault(state, 0L));
         }
         for (String state : STATES) {
-            gauge(now, "tasker_steps", "Steps in each state, in the whole system", MetricUnits.NONE,
-                    counted -> counted.steps().getOrDefault(state, 0L), new Tag("status", state));
+            gauge(now, "tasker_steps", "Steps in each state, in the whole system", false, Map.of("status", state),
+                    counted -> counted.steps().getOrDefault(state, 0L));
         }
         gauge(now, "tasker_step_retries_waiting", "Steps in error that will run again once their back-off is over",
-                MetricUnits.NONE, SystemStatus::retriesWaiting);
+                false, Map.of(), SystemStatus::retriesWaiting);
         gauge(now, "tasker_step_retries_due", "Steps in error whose retry is due now and has not begun",
-                MetricUnits.NONE, SystemStatus::retriesDue);
+                false, Map.of(), SystemStatus::retriesDue);
         gauge(now, "tasker_oldest_pending_task_age", "How long the oldest pending task has waited (0 when none waits)",
-                MetricUnits.SECONDS, SystemGauges::oldestPendingAge);
+                true, Map.of(), SystemGauges::oldestPendingAge);
         for (String queue : queues.queues()) {
             Cached<OptionalLong> depth = new Cached<>(context.contextualSupplier(() -> queues.depth(queue)),
                     settings::statusCachePeriod);
-            registry.gauge(EngineMetrics.metadata("tasker_queue_messages",
-                    "Messages on the queue, delayed ones included, as the broker counts them", MetricUnits.NONE),
-                    depth, cached -> {
-                        OptionalLong messages = cached.get();
+            meters.gauge("tasker_queue_messages",
+                    "Messages on the queue, delayed ones included, as the broker counts them", false,
+                    Map.of("queue", queue), () -> {
+                        OptionalLong messages = depth.get();
                         return messages.isPresent() ? (double) messages.getAsLong() : Double.NaN;
-                    }, new Tag("queue", queue));
+                    });
         }
     }
 
-    private void gauge(Supplier<SystemStatus> now, String name, String description, String unit,
-                       ToDoubleFunction<SystemStatus> reading, Tag... tags) {
-        registry.gauge(EngineMetrics.metadata(name, description, unit), now, status -> {
+    private void gauge(Supplier<SystemStatus> now, String name, String description, boolean seconds,
+                       Map<String, String> labels, ToDoubleFunction<SystemStatus> reading) {
+        meters.gauge(name, description, seconds, labels, () -> {
             try {
-                return reading.applyAsDouble(status.get());
+                return reading.applyAsDouble(now.get());
             } catch (RuntimeException unavailable) {
                 return Double.NaN;
             }
-        }, tags);
+        });
     }
 
     private static double oldestPendingAge(SystemStatus now) {
