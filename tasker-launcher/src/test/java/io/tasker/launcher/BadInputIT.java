@@ -52,7 +52,8 @@ class BadInputIT {
         long otherTaskId = client.createTask("{\"name\": \"linear_workflow\", \"namespace\": \"examples\", "
                 + "\"context\": {}}");
         JsonObject otherTask = client.awaitFinished(otherTaskId, Duration.ofSeconds(30));
-        long otherStep = AcceptanceChecks.step(otherTask, "initialize_data").getJsonNumber("workflow_step_id").longValue();
+        long otherStep = AcceptanceChecks.step(otherTask, "initialize_data").getJsonNumber("workflow_step_id")
+                .longValue();
         long step = AcceptanceChecks.step(client.awaitFinished(taskId, Duration.ofSeconds(30)), "initialize_data")
                 .getJsonNumber("workflow_step_id").longValue();
         String task = "/tasks/" + taskId;

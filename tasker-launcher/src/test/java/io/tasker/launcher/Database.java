@@ -86,6 +86,13 @@ final class Database {
         return count(db, "SELECT count(*) FROM tasker_tasks WHERE status = ?", state);
     }
 
+    /** How many active tasks have a pass due within the next ten minutes: tasks that may still change state soon. */
+    static int tasksDueSoon(LauncherSettings.DatabaseAddress db) throws SQLException {
+        return count(db, """
+                SELECT count(*) FROM tasker_tasks
+                 WHERE status IN ('pending', 'in_progress') AND next_pass_at < now() + interval '10 minutes'""");
+    }
+
     // A list parameter is a bigint array.
     private static int count(LauncherSettings.DatabaseAddress db, String sql, Object... parameters)
             throws SQLException {

@@ -21,8 +21,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The engine's metrics at {@code /tasker/metrics}: each state change is counted once, when it commits, so a scripted mix
- * of outcomes gives exact counts that agree with the database; a request for an unknown template creates no series.
+ * The engine's metrics at {@code /tasker/metrics}: each state change is counted once, when it commits, so a scripted
+ * mix of outcomes gives exact counts that agree with the database; a request for an unknown template creates no
+ * series.
  */
 @ExtendWith(TaskerStackExtension.class)
 class MetricsIT {

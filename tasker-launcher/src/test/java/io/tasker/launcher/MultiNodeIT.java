@@ -62,7 +62,10 @@ class MultiNodeIT {
     @Test
     @Order(1)
     void twoNodesRunOneTaskSetWithEachStepSucceedingExactlyOnce(RunningStack stack) throws Exception {
-        List<Metrics> before = List.of(Metrics.scrape(stack.client()), Metrics.scrape(stack.client().at(secondNode.apiUri())));
+        // The counters are compared with the database's counts of this workload: no other task may end meanwhile.
+        awaitNoOtherTaskDue(stack);
+        List<Metrics> before = List.of(Metrics.scrape(stack.client()),
+                Metrics.scrape(stack.client().at(secondNode.apiUri())));
         Workload workload = Workload.submit(stack.client(), Workload.plan(300, 21), 0);
 
         Duration took = workload.awaitComplete(stack.client(), stack.database(), Instant.now(), Duration.ofMinutes(5));
@@ -169,6 +172,16 @@ class MultiNodeIT {
         }
     }
 
+    // Earlier tests' tasks (retries backing off, slow steps) finish before this one counts.
+    private static void awaitNoOtherTaskDue(RunningStack stack) throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
+        while (Database.tasksDueSoon(stack.database()) > 0) {
+            assertTrue(Instant.now().isBefore(deadline), Database.tasksDueSoon(stack.database())
+                    + " tasks of earlier tests still due to run");
+            Thread.sleep(250);
+        }
+    }
+
     // The two nodes' counts of the series (all templates) changed by {@code expected} together since {@code before}.
     private static void awaitCountedOnBothNodes(RunningStack stack, List<Metrics> before, String name,
             Map<String, String> labels, double expected) throws Exception {
@@ -176,7 +189,8 @@ class MultiNodeIT {
         double counted;
         do {
             counted = Metrics.scrape(stack.client()).sum(name, labels) - before.get(0).sum(name, labels)
-                    + Metrics.scrape(stack.client().at(secondNode.apiUri())).sum(name, labels) - before.get(1).sum(name, labels);
+                    + Metrics.scrape(stack.client().at(secondNode.apiUri())).sum(name, labels)
+                    - before.get(1).sum(name, labels);
             if (counted == expected) {
                 return;
             }

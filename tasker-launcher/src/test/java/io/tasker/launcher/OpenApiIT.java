@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The OpenAPI document the node serves at {@code /tasker/openapi} is the API's: every route, and schemas whose fields are
- * those the API writes (a field added to a response without its documentation fails here).
+ * The OpenAPI document the node serves at {@code /tasker/openapi} is the API's: every route, and schemas whose fields
+ * are those the API writes (a field added to a response without its documentation fails here).
  */
 @ExtendWith(TaskerStackExtension.class)
 class OpenApiIT {

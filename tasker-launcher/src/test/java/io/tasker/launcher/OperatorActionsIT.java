@@ -131,7 +131,8 @@ class OperatorActionsIT {
             assertEquals("complete", AcceptanceChecks.step(task, ran).getString("status"), ran + " ran on");
         }
         for (String dropped : List.of("branch_two_validate", "merge_branches", "end_workflow")) {
-            assertEquals("cancelled", AcceptanceChecks.step(task, dropped).getString("status"), dropped + " depends on it");
+            assertEquals("cancelled", AcceptanceChecks.step(task, dropped).getString("status"),
+                    dropped + " depends on it");
             assertEquals(branchTwo, transition(client, taskId, dropped, "pending", "cancelled", "cancel_step")
                     .getJsonObject("metadata").getJsonNumber("cancelled_with").longValue());
         }
