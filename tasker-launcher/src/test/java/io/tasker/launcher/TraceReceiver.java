@@ -94,10 +94,18 @@ final class TraceReceiver implements AutoCloseable {
 
     /** The spans received so far, once one matches {@code awaited}. */
     List<Span> await(Predicate<Span> awaited, Duration timeout) throws InterruptedException {
+        return awaitAll(received -> received.stream().anyMatch(awaited), timeout);
+    }
+
+    /**
+     * The spans received so far, once they satisfy {@code awaited}: spans arrive in the batches a node exports, so a
+     * span that ended later may arrive before one that ended earlier.
+     */
+    List<Span> awaitAll(Predicate<List<Span>> awaited, Duration timeout) throws InterruptedException {
         Instant deadline = Instant.now().plus(timeout);
-        while (spans.stream().noneMatch(awaited)) {
+        while (!awaited.test(List.copyOf(spans))) {
             if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("no such span within " + timeout + "; received " + spans.size());
+                throw new AssertionError("no such spans within " + timeout + "; received " + spans.size());
             }
             Thread.sleep(50);
         }
