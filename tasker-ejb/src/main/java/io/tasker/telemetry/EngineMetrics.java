@@ -89,8 +89,8 @@ public class EngineMetrics {
 
     /** Registers the node's own series, so they show from the start. */
     void registerNodeSeries(@Observes TemplatesRegistered registered) {
-        queueWait = meters.timer(Measure.QUEUE_WAIT.metricName, Measure.QUEUE_WAIT.description, Map.of());
-        taskPass = meters.timer(Measure.TASK_PASS.metricName, Measure.TASK_PASS.description, Map.of());
+        queueWait = timer(Measure.QUEUE_WAIT, Map.of());
+        taskPass = timer(Measure.TASK_PASS, Map.of());
         meters.gauge(Measure.RUNNING_ATTEMPTS.metricName, Measure.RUNNING_ATTEMPTS.description, false, Map.of(),
                 runningAttempts::get);
     }
@@ -169,8 +169,11 @@ public class EngineMetrics {
     }
 
     private Optional<Meters.Timer> timer(Series series) {
-        return series(timers, series, known -> meters.timer(known.measure().metricName,
-                known.measure().description, labels(known)));
+        return series(timers, series, known -> timer(known.measure(), labels(known)));
+    }
+
+    private Meters.Timer timer(Measure measure, Map<String, String> labels) {
+        return meters.timer(measure.metricName, measure.description, labels);
     }
 
     // The metric of the series, registered on first use if its template is.

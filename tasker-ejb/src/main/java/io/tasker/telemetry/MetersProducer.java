@@ -21,7 +21,7 @@ public class MetersProducer {
     private static final String MICROPROFILE_METRICS = "org.eclipse.microprofile.metrics.MetricRegistry";
 
     /** Records nothing. */
-    static final Meters NONE = new Meters() {
+    private static final Meters NONE = new Meters() {
         @Override
         public Counter counter(String name, String description, Map<String, String> labels) {
             return () -> { };

@@ -13,8 +13,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * What a servlet of the server wrote for a forwarded request ({@link ServerEndpointResource}), kept rather than sent,
- * so that it becomes the JAX-RS response: status, media type and body. An error the servlet sends is answered as a
- * problem document.
+ * so that it becomes the JAX-RS response: status, media type and body. An error status (the servlet's sendError
+ * included) is answered as a problem document with the servlet's message.
  */
 final class CapturedResponse extends HttpServletResponseWrapper {
 
@@ -34,7 +34,7 @@ final class CapturedResponse extends HttpServletResponseWrapper {
         if (writer != null) {
             writer.flush();
         }
-        if (error != null || status >= 400) {
+        if (status >= 400) {
             return ProblemMappers.httpError(status, error);
         }
         return Response.status(status).type(contentType).entity(body.toByteArray()).build();

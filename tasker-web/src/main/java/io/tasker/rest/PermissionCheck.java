@@ -8,7 +8,6 @@ import io.tasker.errors.Problem;
 import io.tasker.errors.ProblemKind;
 import io.tasker.security.Callers;
 import io.tasker.telemetry.LogContext;
-import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
