@@ -10,7 +10,8 @@ import java.util.logging.Logger;
 
 /**
  * Picks, once per deployment, where the engine's metrics go: the server's MicroProfile Metrics when it has them
- * (Payara); otherwise they are not recorded, which the node says once at boot ({@code TASKER-TEL-001}). The
+ * (Payara), else its Micrometer registry (WildFly); otherwise they are not recorded, which the node says once at
+ * boot ({@code TASKER-TEL-001}). The
  * implementation for a facility is loaded by name only when the server has that facility, so a server without it
  * never loads a class that needs its API.
  */
@@ -19,6 +20,7 @@ public class MetersProducer {
 
     private static final Logger LOG = Logger.getLogger(MetersProducer.class.getName());
     private static final String MICROPROFILE_METRICS = "org.eclipse.microprofile.metrics.MetricRegistry";
+    private static final String MICROMETER = "io.micrometer.core.instrument.MeterRegistry";
 
     /** Records nothing. */
     private static final Meters NONE = new Meters() {
@@ -45,8 +47,11 @@ public class MetersProducer {
         if (offers(MICROPROFILE_METRICS)) {
             return create("io.tasker.telemetry.MicroProfileMeters");
         }
-        LOG.warning("TASKER-TEL-001 this server offers the application no MicroProfile Metrics registry: Tasker's "
-                + "metrics are not recorded (docs/observability.md)");
+        if (offers(MICROMETER)) {
+            return create("io.tasker.telemetry.MicrometerMeters");
+        }
+        LOG.warning("TASKER-TEL-001 this server offers the application neither a MicroProfile Metrics nor a "
+                + "Micrometer registry: Tasker's metrics are not recorded (docs/observability.md)");
         return NONE;
     }
 

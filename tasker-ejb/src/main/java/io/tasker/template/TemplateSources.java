@@ -21,8 +21,8 @@ import java.util.jar.JarFile;
 import java.util.stream.Stream;
 
 /**
- * Finds template files: every {@code *.yaml} / {@code *.yml} under a classpath folder (in directories and jars,
- * at any depth) or under a filesystem directory.
+ * Finds template files: every {@code *.yaml} / {@code *.yml} under a classpath folder (in directories, jars and
+ * WildFly's virtual file system, at any depth) or under a filesystem directory.
  */
 public final class TemplateSources {
 
@@ -87,7 +87,38 @@ public final class TemplateSources {
                 return fromJar(jar, root);
             }
         }
-        throw new IOException("cannot list task templates at " + url + ": only directories and jar files are supported");
+        if ("vfs".equals(url.getProtocol())) {
+            return fromVirtualDirectory(connection.getContent(), url);
+        }
+        throw new IOException("cannot list task templates at " + url
+                + ": only directories, jar files and WildFly's vfs are supported");
+    }
+
+    /**
+     * The templates under a directory of JBoss VFS, the class path WildFly serves: its URLs' content is an
+     * {@code org.jboss.vfs.VirtualFile}, read through that class's public methods so that Tasker compiles against
+     * no server's API (Flyway reads migrations there the same way).
+     */
+    private static List<TemplateSource> fromVirtualDirectory(Object directory, URL url) throws IOException {
+        try {
+            List<TemplateSource> sources = new ArrayList<>();
+            for (Object file : (List<?>) call(directory, "getChildrenRecursively")) {
+                String name = (String) call(file, "getPathName");
+                if ((boolean) call(file, "isFile") && isTemplate(name)) {
+                    try (InputStream in = (InputStream) call(file, "openStream")) {
+                        sources.add(new TemplateSource(name, new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+                    }
+                }
+            }
+            return sources;
+        } catch (ReflectiveOperationException | ClassCastException e) {
+            throw new IOException("cannot list task templates at " + url + " (" + directory.getClass().getName()
+                    + ")", e);
+        }
+    }
+
+    private static Object call(Object target, String method) throws ReflectiveOperationException {
+        return target.getClass().getMethod(method).invoke(target);
     }
 
     private static List<TemplateSource> fromJar(JarFile jar, String root) throws IOException {

@@ -19,9 +19,24 @@ import java.util.stream.Collectors;
 /**
  * What Tasker does wherever it is deployed, checked over its API alone: the embedded default passes them
  * ({@code AcceptanceIT}, and {@code RetryIT} builds on two), and so does the EAR on each application server
- * ({@code PayaraServerIT}). The examples' workflows must be deployed.
+ * ({@code PayaraServerIT}, {@code WildFlyIT}). The examples' workflows must be deployed.
  */
 final class AcceptanceChecks {
+
+    /** Where a server answers readiness, and the checks a ready answer must name to count. */
+    record Readiness(URI uri, List<String> checks) {
+
+        /** Tasker's own checks at the server's {@code /health/ready}, as Payara serves them. */
+        static Readiness ofTasker(URI serverRoot) {
+            return new Readiness(serverRoot.resolve("/health/ready"), List.of("database", "broker", "node"));
+        }
+    }
+
+    /** Reads a node's metrics, wherever its server serves them. */
+    @FunctionalInterface
+    interface MetricsSource {
+        Metrics scrape() throws IOException, InterruptedException;
+    }
 
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2)).build();
@@ -33,33 +48,36 @@ final class AcceptanceChecks {
     }
 
     /** Every check, in the order a user meets them: ready, work done, failures handled, all counted. */
-    static void all(URI serverRoot, TaskerClient client) throws Exception {
-        readyMeansServing(serverRoot, client, WITHIN);
-        Metrics before = Metrics.scrape(client);
+    static void all(Readiness readiness, TaskerClient client, MetricsSource metrics) throws Exception {
+        readyMeansServing(readiness, client, WITHIN);
+        Metrics before = metrics.scrape();
         long diamond = client.createTask("""
                 {"name": "diamond_workflow", "namespace": "examples", "context": {}}""");
         assertEquals("complete", client.awaitFinished(diamond, WITHIN).getString("status"));
         retriedStepCompletes(client);
         permanentFailureEndsTheTaskInError(client);
-        completedTasksAreCounted(client, before, 2);
+        completedTasksAreCounted(metrics, before, 2);
+    }
+
+    /** Every check on a node that serves Tasker's readiness and metrics as Payara does. */
+    static void all(URI serverRoot, TaskerClient client) throws Exception {
+        all(Readiness.ofTasker(serverRoot), client, () -> Metrics.scrape(client));
     }
 
     /**
-     * Polls {@code /health/ready} until it answers 200 with Tasker's own checks in it, then creates a task at once:
+     * Polls the readiness endpoint until it answers 200 with the expected checks in it, then creates a task at once:
      * a ready answer means an API that accepts work.
      */
-    static void readyMeansServing(URI serverRoot, TaskerClient client, Duration timeout) throws Exception {
+    static void readyMeansServing(Readiness expected, TaskerClient client, Duration timeout) throws Exception {
         Instant deadline = Instant.now().plus(timeout);
-        HttpRequest readiness = HttpRequest.newBuilder(serverRoot.resolve("/health/ready"))
-                .timeout(Duration.ofSeconds(5)).build();
+        HttpRequest readiness = HttpRequest.newBuilder(expected.uri()).timeout(Duration.ofSeconds(5)).build();
         String answer = "no answer";
         while (true) {
             assertTrue(Instant.now().isBefore(deadline), "never ready with Tasker's checks; last: " + answer);
             try {
                 HttpResponse<String> ready = HTTP.send(readiness, HttpResponse.BodyHandlers.ofString());
                 answer = ready.statusCode() + " " + ready.body();
-                if (ready.statusCode() == 200 && HealthReport.hasChecks(ready.body(), List.of("database", "broker",
-                        "node"))) {
+                if (ready.statusCode() == 200 && HealthReport.hasChecks(ready.body(), expected.checks())) {
                     break;
                 }
             } catch (IOException notListening) {
@@ -108,10 +126,12 @@ final class AcceptanceChecks {
     }
 
     /** The node's metrics count the diamonds that completed since {@code before}, once each, when they commit. */
-    static void completedTasksAreCounted(TaskerClient client, Metrics before, int completed) throws Exception {
-        double counted = Metrics.scrape(client).sum("tasker_tasks_completed_total", DIAMOND_SERIES)
+    static void completedTasksAreCounted(MetricsSource metrics, Metrics before, int completed) throws Exception {
+        Metrics after = metrics.scrape();
+        double counted = after.sum("tasker_tasks_completed_total", DIAMOND_SERIES)
                 - before.sum("tasker_tasks_completed_total", DIAMOND_SERIES);
-        assertEquals(completed, counted, "tasker_tasks_completed_total of the examples' diamond");
+        assertEquals(completed, counted, () -> "tasker_tasks_completed_total of the examples' diamond, among "
+                + after.names("tasker"));
     }
 
     static JsonObject step(JsonObject task, String name) {

@@ -45,10 +45,15 @@ final class Metrics {
 
     /** Scrapes the node the client talks to, with the client's token. */
     static Metrics scrape(TaskerClient client) throws IOException, InterruptedException {
-        HttpResponse<String> response = HTTP.send(client.authorized(HttpRequest.newBuilder(
-                URI.create(client.api() + "/metrics"))).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return scrape(client.authorized(HttpRequest.newBuilder(URI.create(client.api() + "/metrics"))));
+    }
+
+    /** Scrapes an endpoint that serves metrics in Prometheus's format. */
+    static Metrics scrape(HttpRequest.Builder request) throws IOException, InterruptedException {
+        HttpRequest get = request.GET().build();
+        HttpResponse<String> response = HTTP.send(get, HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
-            throw new AssertionError("/tasker/metrics answered " + response.statusCode() + ": " + response.body());
+            throw new AssertionError(get.uri() + " answered " + response.statusCode() + ": " + response.body());
         }
         return new Metrics(response.body());
     }

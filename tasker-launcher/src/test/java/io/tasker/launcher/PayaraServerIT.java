@@ -65,13 +65,7 @@ class PayaraServerIT {
     @Deployment(name = DEPLOYMENT, managed = false, testable = false)
     @TargetsContainer(CONTAINER)
     static EnterpriseArchive tasker() throws IOException {
-        Path scratch = Files.createTempDirectory("payara-server-ear");
-        RuntimeArtifacts artifacts = RuntimeArtifacts.locate();
-        // Outside the repository, the examples' jar is added as a user's workflow jar is.
-        Path examples = Files.copy(artifacts.examplesJar(), scratch.resolve("examples.jar"));
-        Path ear = artifacts.with(Workflows.of(List.of(examples), Map.of(), scratch))
-                .packageEar(scratch.resolve("tasker.ear"), scratch);
-        return ShrinkWrap.createFromZipFile(EnterpriseArchive.class, ear.toFile());
+        return ApplicationServers.earWithExamples();
     }
 
     @Test
@@ -93,11 +87,14 @@ class PayaraServerIT {
                 long deployed = System.nanoTime();
                 TaskerClient client = new TaskerClient(URI.create("http://127.0.0.1:" + (PORT_BASE + 80) + "/tasker"),
                         Optional.of(keys.token(DevelopmentKeys.Bearer.admin(TOKEN_LIFETIME))));
-                AcceptanceChecks.readyMeansServing(client.api(), client, Duration.ofSeconds(60));
+                AcceptanceChecks.readyMeansServing(AcceptanceChecks.Readiness.ofTasker(client.api()), client,
+                        Duration.ofSeconds(60));
                 System.out.printf("Payara Server: domain started (with the resource adapter) in %d ms, configured in %d"
                         + " ms, EAR deployed in %d ms,"
-                        + " ready; resident memory %d MB%n", millis(began, started), millis(started, configured),
-                        millis(configured, deployed), ServerProcess.residentMegabytes("domains/" + DOMAIN));
+                        + " ready; resident memory %d MB%n", ApplicationServers.millis(began, started),
+                        ApplicationServers.millis(started, configured),
+                        ApplicationServers.millis(configured, deployed),
+                        ServerProcess.residentMegabytes("domains/" + DOMAIN));
                 AcceptanceChecks.all(client.api(), client);
                 deployer.undeploy(DEPLOYMENT);
                 deployer.undeploy(RESOURCE_ADAPTER);
@@ -126,15 +123,10 @@ class PayaraServerIT {
 
     private static void configure(LauncherSettings.DatabaseAddress database, LauncherSettings.BrokerAddress broker,
                                   DevelopmentKeys keys) throws Exception {
-        Map<String, String> env = new HashMap<>(keys.nodeSettings());
+        Map<String, String> env = new HashMap<>(ApplicationServers.scriptSettings(database, broker, keys));
         env.put("PAYARA_HOME", PAYARA_HOME.toString());
         env.put("ASADMIN_OPTIONS", "--port " + (PORT_BASE + 48));
-        env.put("TASKER_DB_URL", database.jdbcUrl());
-        env.put("TASKER_DB_USER", database.user());
-        env.put("TASKER_DB_PASSWORD", database.password());
-        env.put("TASKER_BROKER_URL", "tcp://" + broker.host() + ":" + broker.port());
-        env.put("TASKER_ARTEMIS_RAR", RuntimeArtifacts.locate().artemisRar().toString());
-        run(List.of("bash", Path.of(System.getProperty("tasker.server-config.dir"), "payara-server", "configure.sh")
+        ApplicationServers.run(List.of("bash", ApplicationServers.serverConfig("payara-server/configure.sh")
                 .toString()), env);
     }
 
@@ -142,21 +134,6 @@ class PayaraServerIT {
         List<String> command = new ArrayList<>(List.of(PAYARA_HOME.resolve("bin/asadmin").toString(),
                 "--interactive=false"));
         command.addAll(arguments);
-        run(command, env);
-    }
-
-    private static void run(List<String> command, Map<String, String> env) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().putAll(env);
-        Process process = builder.start();
-        String output = new String(process.getInputStream().readAllBytes());
-        if (!process.waitFor(5, TimeUnit.MINUTES)) {
-            process.destroyForcibly();
-        }
-        assertEquals(0, process.exitValue(), String.join(" ", command) + ":\n" + output);
-    }
-
-    private static long millis(long from, long to) {
-        return TimeUnit.NANOSECONDS.toMillis(to - from);
+        ApplicationServers.run(command, env);
     }
 }

@@ -4,27 +4,21 @@ import jakarta.annotation.sql.DataSourceDefinition;
 import jakarta.ejb.Singleton;
 
 /**
- * The data source Tasker declares for itself, so it deploys without server configuration. Connection details come
- * from MicroProfile Config ({@code tasker.db.url}, {@code tasker.db.user}, {@code tasker.db.password}, which the
- * environment variables {@code TASKER_DB_URL}, {@code TASKER_DB_USER}, {@code TASKER_DB_PASSWORD} override). The
- * persistence unit (the read model) and every call into the schema's functions use it, so they take part in the
- * caller's JTA transaction.
+ * The data source Tasker declares for itself, so it deploys without a server-defined one. Connection details come
+ * from MicroProfile Config, read by {@link ConfiguredPostgresDataSource}. The persistence unit (the read model)
+ * and every call into the schema's functions use it, so they take part in the caller's JTA transaction.
  *
  * <p>It is a (method-less) singleton bean only because the container reads resource definitions from component
  * classes; nothing calls it.
  */
 @DataSourceDefinition(
         name = TaskerDataSource.JNDI_NAME,
-        className = "org.postgresql.ds.PGSimpleDataSource",
-        url = "${MPCONFIG=tasker.db.url}",
-        user = "${MPCONFIG=tasker.db.user}",
-        password = "${MPCONFIG=tasker.db.password}",
+        className = "io.tasker.infrastructure.persistence.ConfiguredPostgresDataSource",
         minPoolSize = 4,
         maxPoolSize = 48,
         properties = {
-            // Strings are sent untyped so PostgreSQL casts JSON text to jsonb; statements are prepared server-side.
-            "stringtype=unspecified",
-            "prepareThreshold=1",
+            // Strings are sent untyped so PostgreSQL casts JSON text to jsonb.
+            "stringType=unspecified",
             // Payara's pool: check a connection before use (at most every 2 s each), and when one is found dead,
             // replace them all, so a database restart costs one failed check rather than a failure per connection.
             "fish.payara.is-connection-validation-required=true",

@@ -1,0 +1,107 @@
+package io.tasker.launcher;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jboss.arquillian.container.test.api.ContainerController;
+import org.jboss.arquillian.container.test.api.Deployer;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.container.test.api.TargetsContainer;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The EAR users deploy, with the examples' workflows added as a user adds theirs, on WildFly's full profile: the
+ * server, started by Arquillian's managed WildFly container (src/test/resources/arquillian.xml) with its ports
+ * offset, configured by {@code server-config/wildfly/configure.sh} for an embedded PostgreSQL and Artemis of its
+ * own and given the EAR by Arquillian, passes the acceptance checks the embedded default passes, and stops.
+ *
+ * <p>Two answers come from WildFly's own endpoints on its management interface: readiness (WildFly does not collect
+ * the health checks of an EAR's modules, so it is the server's and the deployment's state) and the metrics
+ * (Micrometer's Prometheus registry).
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class WildFlyIT {
+
+    private static final String CONTAINER = "wildfly";
+    private static final String DEPLOYMENT = "tasker";
+    private static final Path WILDFLY_HOME = Path.of(System.getProperty("tasker.it.wildfly.home"));
+    private static final int HTTP_PORT = 8080 + Integer.getInteger("tasker.it.wildfly.port-offset");
+    private static final int MANAGEMENT_PORT = Integer.getInteger("tasker.it.wildfly.management-port");
+    private static final Duration TOKEN_LIFETIME = Duration.ofHours(1);
+
+    @ArquillianResource
+    private ContainerController containers;
+
+    @ArquillianResource
+    private Deployer deployer;
+
+    @Deployment(name = DEPLOYMENT, managed = false, testable = false)
+    @TargetsContainer(CONTAINER)
+    static EnterpriseArchive tasker() throws IOException {
+        return ApplicationServers.earWithExamples();
+    }
+
+    @Test
+    void theEarPassesTheAcceptanceChecks() throws Exception {
+        Path data = Files.createDirectories(Path.of(System.getProperty("tasker.it.data.dir"), "wildfly"));
+        List<Integer> ports = TaskerStackExtension.freePorts(2);
+        try (PostgresServer postgres = PostgresServer.start(data.resolve("postgres"), ports.get(0),
+                data.resolve("postgres.log"));
+             ArtemisBroker broker = ArtemisBroker.start(data.resolve("broker"), ports.get(1))) {
+            DevelopmentKeys keys = DevelopmentKeys.openOrCreate(data.resolve("keys"));
+            long began = System.nanoTime();
+            containers.start(CONTAINER);
+            try {
+                long started = System.nanoTime();
+                configure(postgres.address(), broker.address(), keys);
+                long configured = System.nanoTime();
+                deployer.deploy(DEPLOYMENT);
+                long deployed = System.nanoTime();
+                TaskerClient client = new TaskerClient(URI.create("http://127.0.0.1:" + HTTP_PORT + "/tasker"),
+                        Optional.of(keys.token(DevelopmentKeys.Bearer.admin(TOKEN_LIFETIME))));
+                URI management = URI.create("http://127.0.0.1:" + MANAGEMENT_PORT);
+                AcceptanceChecks.Readiness readiness = new AcceptanceChecks.Readiness(
+                        management.resolve("/health/ready"), List.of("server-state", "deployments-status"));
+                AcceptanceChecks.readyMeansServing(readiness, client, Duration.ofSeconds(60));
+                System.out.printf("WildFly: started in %d ms, configured (with the resource adapter) in %d ms, EAR"
+                        + " deployed in %d ms, ready; resident memory %d MB%n",
+                        ApplicationServers.millis(began, started), ApplicationServers.millis(started, configured),
+                        ApplicationServers.millis(configured, deployed),
+                        ServerProcess.residentMegabytes(WILDFLY_HOME.toString()));
+                AcceptanceChecks.all(readiness, client,
+                        () -> Metrics.scrape(HttpRequest.newBuilder(management.resolve("/prometheus"))));
+                deployer.undeploy(DEPLOYMENT);
+            } finally {
+                containers.stop(CONTAINER);
+            }
+            assertFalse(ServerProcess.isRunning(WILDFLY_HOME.toString()), "WildFly's process ended with its stop");
+        }
+    }
+
+    private static void configure(LauncherSettings.DatabaseAddress database, LauncherSettings.BrokerAddress broker,
+                                  DevelopmentKeys keys) throws Exception {
+        Map<String, String> env = new HashMap<>(ApplicationServers.scriptSettings(database, broker, keys));
+        env.put("JBOSS_HOME", WILDFLY_HOME.toString());
+        env.put("JBOSS_CLI_OPTIONS", "--controller=127.0.0.1:" + MANAGEMENT_PORT);
+        env.put("TASKER_ECLIPSELINK_JAR", System.getProperty("tasker.it.eclipselink.jar"));
+        // Its Prometheus endpoint without the management login, for the test to read.
+        env.put("TASKER_SERVER_ENDPOINTS", "open");
+        ApplicationServers.run(List.of("bash", ApplicationServers.serverConfig("wildfly/configure.sh").toString()),
+                env);
+    }
+}
