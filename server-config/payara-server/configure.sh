@@ -19,21 +19,12 @@ set -euo pipefail
 
 fail() { echo "configure.sh: $*" >&2; exit 2; }
 
-[[ -n "${TASKER_DB_URL:-}" ]] || fail "TASKER_DB_URL is required (jdbc:postgresql://host:5432/tasker)"
-[[ -n "${TASKER_DB_USER:-}" ]] || fail "TASKER_DB_USER is required"
-[[ -n "${TASKER_DB_PASSWORD:-}" ]] || fail "TASKER_DB_PASSWORD is required"
-[[ -f "${TASKER_ARTEMIS_RAR:-}" ]] || fail "TASKER_ARTEMIS_RAR must name the Artemis resource adapter (a .rar file)"
+# shellcheck source=../settings.sh
+source "$(dirname "${BASH_SOURCE[0]}")/../settings.sh"
 if [[ -z "${ASADMIN:-}" ]]; then
   [[ -n "${PAYARA_HOME:-}" ]] || fail "set ASADMIN or PAYARA_HOME"
   ASADMIN="$PAYARA_HOME/bin/asadmin"
 fi
-broker="${TASKER_BROKER_URL:-tcp://localhost:61616}"
-[[ "$broker" =~ ^tcp://([^:/]+):([0-9]+)$ ]] || fail "TASKER_BROKER_URL must look like tcp://host:61616, got '$broker'"
-broker_host="${BASH_REMATCH[1]}"
-broker_port="${BASH_REMATCH[2]}"
-endpoints="${TASKER_SERVER_ENDPOINTS:-closed}"
-[[ "$endpoints" == closed || "$endpoints" == open ]] \
-  || fail "TASKER_SERVER_ENDPOINTS must be closed or open, got '$endpoints'"
 
 # shellcheck disable=SC2086 # ASADMIN_OPTIONS is a list of options
 asadmin() { "$ASADMIN" ${ASADMIN_OPTIONS:-} --interactive=false "$@"; }
@@ -52,19 +43,7 @@ else
 fi
 asadmin deploy --force=true --type rar --name artemis-ra "$TASKER_ARTEMIS_RAR" > /dev/null
 
-config_property tasker.db.url "$TASKER_DB_URL"
-config_property tasker.db.user "$TASKER_DB_USER"
-config_property tasker.db.password "$TASKER_DB_PASSWORD"
-[[ -z "${TASKER_AUTH_ENABLED:-}" ]] || config_property tasker.auth.enabled "$TASKER_AUTH_ENABLED"
-[[ -z "${MP_JWT_VERIFY_ISSUER:-}" ]] || config_property mp.jwt.verify.issuer "$MP_JWT_VERIFY_ISSUER"
-[[ -z "${MP_JWT_VERIFY_AUDIENCES:-}" ]] || config_property mp.jwt.verify.audiences "$MP_JWT_VERIFY_AUDIENCES"
-[[ -z "${MP_JWT_VERIFY_PUBLICKEY_LOCATION:-}" ]] \
-  || config_property mp.jwt.verify.publickey.location "$MP_JWT_VERIFY_PUBLICKEY_LOCATION"
-[[ -z "${MP_JWT_VERIFY_PUBLICKEY:-}" ]] || config_property mp.jwt.verify.publickey "$MP_JWT_VERIFY_PUBLICKEY"
-for setting in "$@"; do
-  [[ "$setting" == *=* ]] || fail "'$setting' is not property=value"
-  config_property "${setting%%=*}" "${setting#*=}"
-done
+each_setting config_property "$@"
 
 # Transactions left in doubt by a crash are completed at start and, while running, within 5 s.
 asadmin set configs.config.server-config.transaction-service.automatic-recovery=true > /dev/null

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Configures a running WildFly (standalone-full profile) for Tasker's EAR (docs/deploy-wildfly.md): EclipseLink as
-# a JPA provider, the Artemis resource adapter deployed for the broker, Tasker's settings as system properties (which its
-# MicroProfile Config reads), MicroProfile Health, Micrometer with a Prometheus registry, OpenTelemetry and, when
-# asked, OpenAPI. Running it again applies the current values: it is idempotent.
+# a JPA provider, the Artemis resource adapter deployed for the broker, Tasker's settings as system properties
+# (which its MicroProfile Config reads), MicroProfile Health, Micrometer with a Prometheus registry, OpenTelemetry
+# and, when asked, OpenAPI. Running it again applies the current values: it is idempotent. It ends with a reload.
 #
 # Usage: configure.sh [property=value ...]   (more MicroProfile Config properties, e.g. tasker.runner.max-sessions=8)
 #
@@ -22,35 +22,10 @@ set -euo pipefail
 
 fail() { echo "configure.sh: $*" >&2; exit 2; }
 
-[[ -n "${TASKER_DB_URL:-}" ]] || fail "TASKER_DB_URL is required (jdbc:postgresql://host:5432/tasker)"
-[[ -n "${TASKER_DB_USER:-}" ]] || fail "TASKER_DB_USER is required"
-[[ -n "${TASKER_DB_PASSWORD:-}" ]] || fail "TASKER_DB_PASSWORD is required"
+# shellcheck source=../settings.sh
+source "$(dirname "${BASH_SOURCE[0]}")/../settings.sh"
 [[ -d "${JBOSS_HOME:-}/modules" ]] || fail "JBOSS_HOME must name an unpacked WildFly"
-[[ -f "${TASKER_ARTEMIS_RAR:-}" ]] || fail "TASKER_ARTEMIS_RAR must name the Artemis resource adapter (a .rar file)"
 [[ -f "${TASKER_ECLIPSELINK_JAR:-}" ]] || fail "TASKER_ECLIPSELINK_JAR must name EclipseLink's jar"
-broker="${TASKER_BROKER_URL:-tcp://localhost:61616}"
-[[ "$broker" =~ ^tcp://([^:/]+):([0-9]+)$ ]] || fail "TASKER_BROKER_URL must look like tcp://host:61616, got '$broker'"
-broker_host="${BASH_REMATCH[1]}"
-broker_port="${BASH_REMATCH[2]}"
-endpoints="${TASKER_SERVER_ENDPOINTS:-closed}"
-[[ "$endpoints" == closed || "$endpoints" == open ]] \
-  || fail "TASKER_SERVER_ENDPOINTS must be closed or open, got '$endpoints'"
-settings=()
-for setting in "$@"; do
-  [[ "$setting" == *=* ]] || fail "'$setting' is not property=value"
-  settings+=("$setting")
-done
-
-# EclipseLink joins the module WildFly keeps for it (which holds only WildFly's integration): the way WildFly's
-# JPA guide adds a provider. A server that already loaded that module needs a restart to see the change.
-module="$JBOSS_HOME/modules/system/layers/base/org/eclipse/persistence/main"
-[[ -f "$module/module.xml" ]] || fail "$module/module.xml is missing: is JBOSS_HOME a WildFly with JPA?"
-cp "$TASKER_ECLIPSELINK_JAR" "$module/eclipselink.jar"
-grep -q 'path="eclipselink.jar"' "$module/module.xml" \
-  || sed -i 's|<resources>|&\n        <resource-root path="eclipselink.jar"/>|' "$module/module.xml"
-# EclipseLink uses more of the JDK (RMI, XML) than WildFly's integration does.
-grep -q '<module name="java.se"/>' "$module/module.xml" \
-  || sed -i 's|<dependencies>|&\n        <module name="java.se"/>|' "$module/module.xml"
 
 # A value in jboss-cli's quotes, its backslashes and quotes escaped.
 quoted() { local value="${1//\\/\\\\}"; printf '"%s"' "${value//\"/\\\"}"; }
@@ -84,25 +59,17 @@ subsystem() { # extension-module subsystem [add-operation-arguments]
 }
 
 script=$(mktemp)
+adapter_dir=$(mktemp -d)
+trap 'rm -f "$script"; rm -rf "$adapter_dir"' EXIT
 {
   property eclipselink.archive.factory org.jipijapa.eclipselink.JBossArchiveFactoryImpl
-  property tasker.db.url "$TASKER_DB_URL"
-  property tasker.db.user "$TASKER_DB_USER"
-  property tasker.db.password "$TASKER_DB_PASSWORD"
-  [[ -z "${TASKER_AUTH_ENABLED:-}" ]] || property tasker.auth.enabled "$TASKER_AUTH_ENABLED"
-  [[ -z "${MP_JWT_VERIFY_ISSUER:-}" ]] || property mp.jwt.verify.issuer "$MP_JWT_VERIFY_ISSUER"
-  [[ -z "${MP_JWT_VERIFY_AUDIENCES:-}" ]] || property mp.jwt.verify.audiences "$MP_JWT_VERIFY_AUDIENCES"
-  [[ -z "${MP_JWT_VERIFY_PUBLICKEY_LOCATION:-}" ]] \
-    || property mp.jwt.verify.publickey.location "$MP_JWT_VERIFY_PUBLICKEY_LOCATION"
-  [[ -z "${MP_JWT_VERIFY_PUBLICKEY:-}" ]] || property mp.jwt.verify.publickey "$MP_JWT_VERIFY_PUBLICKEY"
-  for setting in ${settings[@]+"${settings[@]}"}; do
-    property "${setting%%=*}" "${setting#*=}"
-  done
+  each_setting property "$@"
 
   # The activation of the resource adapter that the EAR's message-driven beans bind to (META-INF/jboss-ejb3.xml).
   present /subsystem=resource-adapters/resource-adapter=artemis-ra.rar \
     "archive=artemis-ra.rar, transaction-support=XATransaction"
-  # Readiness that counts Tasker's checks, at /health/ready on the management interface.
+  # MicroProfile Health, whose API Tasker's checks are written against. WildFly's /health/ready (management
+  # interface) does not run the checks of an EAR's modules: Tasker serves them at /tasker/health/ready.
   subsystem org.wildfly.extension.microprofile.health-smallrye microprofile-health-smallrye \
     "security-enabled=false, empty-readiness-checks-status=DOWN"
   # Tasker's metrics through Micrometer, served in Prometheus's format at /prometheus on the management interface.
@@ -121,14 +88,23 @@ script=$(mktemp)
   fi
 } > "$script"
 
+# EclipseLink joins the module WildFly keeps for it (which holds only WildFly's integration): the way WildFly's
+# JPA guide adds a provider. A server that already loaded that module needs a restart to see the change.
+module="$JBOSS_HOME/modules/system/layers/base/org/eclipse/persistence/main"
+[[ -f "$module/module.xml" ]] || fail "$module/module.xml is missing: is JBOSS_HOME a WildFly with JPA?"
+cp "$TASKER_ECLIPSELINK_JAR" "$module/eclipselink.jar"
+grep -q 'path="eclipselink.jar"' "$module/module.xml" \
+  || sed -i 's|<resources>|&\n        <resource-root path="eclipselink.jar"/>|' "$module/module.xml"
+# EclipseLink uses more of the JDK (RMI, XML) than WildFly's integration does.
+grep -q '<module name="java.se"/>' "$module/module.xml" \
+  || sed -i 's|<dependencies>|&\n        <module name="java.se"/>|' "$module/module.xml"
+
 # shellcheck disable=SC2086 # JBOSS_CLI_OPTIONS is a list of options
 cli() { "$JBOSS_HOME/bin/jboss-cli.sh" --connect ${JBOSS_CLI_OPTIONS:-} "$@"; }
 
 # The broker's address goes into the resource adapter's own descriptor: WildFly gives the connection factory the
 # EAR defines on it (io.tasker.infrastructure.jms.TaskerJmsResources) an adapter instance of its own, configured
 # from that descriptor alone, as is the activation its message-driven beans use.
-adapter_dir=$(mktemp -d)
-trap 'rm -f "$script"; rm -rf "$adapter_dir"' EXIT
 address="host=$broker_host;port=$broker_port"
 jar="${JAVA_HOME:+$JAVA_HOME/bin/}jar"
 cp "$TASKER_ARTEMIS_RAR" "$adapter_dir/artemis-ra.rar"

@@ -199,6 +199,11 @@ class ApiIT {
     }
 
     @Test
+    void taskerServesItsReadinessChecksOnItsOwnPathToo(RunningStack stack) throws Exception {
+        assertProbeUp(stack, "/tasker/health/ready", List.of("database", "broker", "node"));
+    }
+
+    @Test
     void aStartedNodeSaysSoToAStartupProbe(RunningStack stack) throws Exception {
         assertProbeUp(stack, "/health/started", List.of("started"));
     }

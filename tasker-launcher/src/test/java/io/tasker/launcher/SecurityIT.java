@@ -164,7 +164,7 @@ class SecurityIT {
             assertEquals(ProblemKind.UNAUTHENTICATED.type(), refused.json().getString("type"), what);
             assertTrue(refused.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Bearer"), what);
         });
-        for (String probe : List.of("/health/live", "/health/ready")) {
+        for (String probe : List.of("/health/live", "/health/ready", "/tasker/health/ready")) {
             HttpResponse<String> open = HTTP.send(HttpRequest.newBuilder(client.api().resolve(probe)).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertEquals(200, open.statusCode(), probe + ": " + open.body());

@@ -1,5 +1,6 @@
 package io.tasker.launcher;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.io.IOException;
@@ -29,9 +30,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * offset, configured by {@code server-config/wildfly/configure.sh} for an embedded PostgreSQL and Artemis of its
  * own and given the EAR by Arquillian, passes the acceptance checks the embedded default passes, and stops.
  *
- * <p>Two answers come from WildFly's own endpoints on its management interface: readiness (WildFly does not collect
- * the health checks of an EAR's modules, so it is the server's and the deployment's state) and the metrics
- * (Micrometer's Prometheus registry).
+ * <p>Readiness is read at Tasker's own {@code /tasker/health/ready}: WildFly does not collect the health checks of an
+ * EAR's modules. The metrics are read where WildFly serves them, from Micrometer's Prometheus registry on its
+ * management interface.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -74,17 +75,21 @@ class WildFlyIT {
                 long deployed = System.nanoTime();
                 TaskerClient client = new TaskerClient(URI.create("http://127.0.0.1:" + HTTP_PORT + "/tasker"),
                         Optional.of(keys.token(DevelopmentKeys.Bearer.admin(TOKEN_LIFETIME))));
-                URI management = URI.create("http://127.0.0.1:" + MANAGEMENT_PORT);
                 AcceptanceChecks.Readiness readiness = new AcceptanceChecks.Readiness(
-                        management.resolve("/health/ready"), List.of("server-state", "deployments-status"));
+                        URI.create(client.api() + "/health/ready"), List.of("database", "broker", "node"));
                 AcceptanceChecks.readyMeansServing(readiness, client, Duration.ofSeconds(60));
                 System.out.printf("WildFly: started in %d ms, configured (with the resource adapter) in %d ms, EAR"
                         + " deployed in %d ms, ready; resident memory %d MB%n",
                         ApplicationServers.millis(began, started), ApplicationServers.millis(started, configured),
                         ApplicationServers.millis(configured, deployed),
                         ServerProcess.residentMegabytes(WILDFLY_HOME.toString()));
+                URI management = URI.create("http://127.0.0.1:" + MANAGEMENT_PORT);
                 AcceptanceChecks.all(readiness, client,
                         () -> Metrics.scrape(HttpRequest.newBuilder(management.resolve("/prometheus"))));
+                // /tasker/metrics forwards to the server's own endpoint, which is Payara's: here it is not found.
+                TaskerClient.Reply metrics = client.get("/metrics");
+                assertEquals(404, metrics.status(), String.valueOf(metrics.body()));
+                assertEquals("application/problem+json", metrics.contentType());
                 deployer.undeploy(DEPLOYMENT);
             } finally {
                 containers.stop(CONTAINER);
