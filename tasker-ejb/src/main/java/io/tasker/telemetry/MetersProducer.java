@@ -11,9 +11,8 @@ import java.util.logging.Logger;
 /**
  * Picks, once per deployment, where the engine's metrics go: the server's MicroProfile Metrics when it has them
  * (Payara), else its Micrometer registry (WildFly); otherwise they are not recorded, which the node says once at
- * boot ({@code TASKER-TEL-001}). The
- * implementation for a facility is loaded by name only when the server has that facility, so a server without it
- * never loads a class that needs its API.
+ * boot ({@code TASKER-TEL-001}). The implementation for a facility is loaded by name only when the server has that
+ * facility, so a server without it never loads a class that needs its API.
  */
 @ApplicationScoped
 public class MetersProducer {

@@ -23,8 +23,12 @@ final class MicrometerMeters implements Meters {
     // The registry holds a gauge's reading weakly: these keep them for as long as the application runs.
     private final List<DoubleSupplier> readings = new CopyOnWriteArrayList<>();
 
+    private final MeterRegistry registry;
+
     @Inject
-    private MeterRegistry registry;
+    MicrometerMeters(MeterRegistry registry) {
+        this.registry = registry;
+    }
 
     @Override
     public Counter counter(String name, String description, Map<String, String> labels) {
