@@ -63,6 +63,9 @@ adapter_dir=$(mktemp -d)
 trap 'rm -f "$script"; rm -rf "$adapter_dir"' EXIT
 {
   property eclipselink.archive.factory org.jipijapa.eclipselink.JBossArchiveFactoryImpl
+  # WildFly weaves the read model's entities but not the class they share (a task list then fails with a
+  # NoSuchMethodError on TaskSummary._persistence_set): EclipseLink runs unwoven, as it reads this property.
+  property eclipselink.weaving false
   each_setting property "$@"
 
   # The activation of the resource adapter that the EAR's message-driven beans bind to (META-INF/jboss-ejb3.xml).
@@ -115,6 +118,13 @@ cp "$TASKER_ARTEMIS_RAR" "$adapter_dir/artemis-ra.rar"
 
 cli --file="$script" > /dev/null
 cli --command="deploy --force $adapter_dir/artemis-ra.rar" > /dev/null
-cli --command="reload" > /dev/null
-
-echo "WildFly configured for Tasker: broker $broker_host:$broker_port, database $TASKER_DB_URL"
+# The reload applies the new subsystems; the server is back when it says it runs (within two minutes).
+cli --command=":reload" > /dev/null
+for _ in $(seq 60); do
+  sleep 2
+  if cli --command=":read-attribute(name=server-state)" 2> /dev/null | grep -q '"result" => "running"'; then
+    echo "WildFly configured for Tasker: broker $broker_host:$broker_port, database $TASKER_DB_URL"
+    exit 0
+  fi
+done
+fail "WildFly did not run again within two minutes of its reload"

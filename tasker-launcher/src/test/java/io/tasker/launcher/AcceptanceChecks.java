@@ -54,6 +54,7 @@ final class AcceptanceChecks {
         long diamond = client.createTask("""
                 {"name": "diamond_workflow", "namespace": "examples", "context": {}}""");
         assertEquals("complete", client.awaitFinished(diamond, WITHIN).getString("status"));
+        diamondIsListed(client, diamond);
         retriedStepCompletes(client);
         permanentFailureEndsTheTaskInError(client);
         completedTasksAreCounted(metrics, before, 2);
@@ -88,6 +89,14 @@ final class AcceptanceChecks {
         TaskerClient.Reply created = client.post("/tasks", """
                 {"name": "linear_workflow", "namespace": "examples", "context": {}}""");
         assertEquals(201, created.status(), "created once ready (" + answer + "): " + created.body());
+    }
+
+    /** The list of the examples' diamonds, as a task list shows it, holds the one that completed. */
+    static void diamondIsListed(TaskerClient client, long taskId) {
+        TaskerClient.Reply listed = client.get("/tasks?namespace=examples&name=diamond_workflow&status=complete");
+        assertEquals(200, listed.status(), String.valueOf(listed.body()));
+        assertTrue(listed.json().getJsonArray("tasks").getValuesAs(JsonObject.class).stream()
+                .anyMatch(task -> task.getJsonNumber("task_id").longValue() == taskId), listed.body().toString());
     }
 
     /** A diamond whose branch fails twice completes, that step on its third attempt and every other on its first. */

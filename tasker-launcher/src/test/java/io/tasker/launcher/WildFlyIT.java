@@ -98,7 +98,7 @@ class WildFlyIT {
                 try (PostgresServer restarted = PostgresServer.start(data.resolve("postgres"), postgres.port(),
                         data.resolve("postgres.log"))) {
                     ApplicationServers.run(List.of(WILDFLY_HOME.resolve("bin/jboss-cli.sh").toString(), "--connect",
-                            "--controller=127.0.0.1:" + MANAGEMENT_PORT, "--command=reload"), Map.of());
+                            "--controller=127.0.0.1:" + MANAGEMENT_PORT, "--command=:reload"), Map.of());
                     AcceptanceChecks.readyMeansServing(readiness, client, Duration.ofSeconds(60));
                     long diamond = client.createTask("""
                             {"name": "diamond_workflow", "namespace": "examples", "context": {}}""");
