@@ -51,7 +51,6 @@ import java.util.logging.Logger;
  * request's namespace; without one the request is refused so (401, 403), and logged.
  */
 @MessageDriven(activationConfig = {
-        @ActivationConfigProperty(propertyName = "resourceAdapter", propertyValue = TaskerJmsResources.RESOURCE_ADAPTER),
         @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
         @ActivationConfigProperty(propertyName = "destination",
                 propertyValue = TaskerJmsResources.TASK_REQUESTS_ADDRESS),

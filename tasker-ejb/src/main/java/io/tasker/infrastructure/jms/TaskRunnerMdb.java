@@ -20,14 +20,14 @@ import java.time.Duration;
  * The task runner: each message on {@code tasker.task-runner} starts a pass over its task. The message is
  * acknowledged in the container's transaction, which also holds the finalizer's state change and any follow-up
  * message; if the pass fails, all of it rolls back and the broker redelivers the message. A node that is stopping
- * rolls the transaction back on purpose, handing the message to a node that runs.
+ * rolls the transaction back on purpose, handing the message to a node that runs. Its resource adapter and its
+ * session count ({@code tasker.runner.max-sessions}) are set the way each server reads them, in
+ * {@code META-INF/glassfish-ejb-jar.xml} and {@code META-INF/jboss-ejb3.xml}.
  */
 @MessageDriven(activationConfig = {
-        @ActivationConfigProperty(propertyName = "resourceAdapter", propertyValue = TaskerJmsResources.RESOURCE_ADAPTER),
         @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
         @ActivationConfigProperty(propertyName = "destination", propertyValue = TaskerJmsResources.TASK_RUNNER_ADDRESS),
         @ActivationConfigProperty(propertyName = "useJNDI", propertyValue = "false"),
-        @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "${MPCONFIG=tasker.runner.max-sessions:16}"),
         // After a broker restart, reconnect every second, for as long as it takes.
         @ActivationConfigProperty(propertyName = "setupAttempts", propertyValue = "-1"),
         @ActivationConfigProperty(propertyName = "setupInterval", propertyValue = "1000")
