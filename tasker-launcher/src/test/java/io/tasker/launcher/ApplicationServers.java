@@ -29,16 +29,39 @@ final class ApplicationServers {
         return ShrinkWrap.createFromZipFile(EnterpriseArchive.class, ear.toFile());
     }
 
-    /** The environment a server-config script reads: the database, the broker, the token keys, the adapter. */
-    static Map<String, String> scriptSettings(LauncherSettings.DatabaseAddress database,
-                                              LauncherSettings.BrokerAddress broker, DevelopmentKeys keys) {
-        Map<String, String> env = new HashMap<>(keys.nodeSettings());
-        env.put("TASKER_DB_URL", database.jdbcUrl());
-        env.put("TASKER_DB_USER", database.user());
-        env.put("TASKER_DB_PASSWORD", database.password());
-        env.put("TASKER_BROKER_URL", "tcp://" + broker.host() + ":" + broker.port());
-        env.put("TASKER_ARTEMIS_RAR", RuntimeArtifacts.locate().artemisRar().toString());
-        return env;
+    /** What a server's test runs against, of its own: PostgreSQL, Artemis and the token keys, under it-data/. */
+    record Backing(Path data, PostgresServer postgres, ArtemisBroker broker, DevelopmentKeys keys)
+            implements AutoCloseable {
+
+        static Backing start(String server) throws Exception {
+            Path data = Files.createDirectories(Path.of(System.getProperty("tasker.it.data.dir"), server));
+            List<Integer> ports = TaskerStackExtension.freePorts(2);
+            PostgresServer postgres = PostgresServer.start(data.resolve("postgres"), ports.get(0),
+                    data.resolve("postgres.log"));
+            return new Backing(data, postgres, ArtemisBroker.start(data.resolve("broker"), ports.get(1)),
+                    DevelopmentKeys.openOrCreate(data.resolve("keys")));
+        }
+
+        /** The environment a server-config script reads: the database, the broker, the token keys, the adapter. */
+        Map<String, String> scriptSettings() {
+            Map<String, String> env = new HashMap<>(keys.nodeSettings());
+            LauncherSettings.DatabaseAddress database = postgres.address();
+            env.put("TASKER_DB_URL", database.jdbcUrl());
+            env.put("TASKER_DB_USER", database.user());
+            env.put("TASKER_DB_PASSWORD", database.password());
+            env.put("TASKER_BROKER_URL", "tcp://" + broker.address().host() + ":" + broker.address().port());
+            env.put("TASKER_ARTEMIS_RAR", RuntimeArtifacts.locate().artemisRar().toString());
+            return env;
+        }
+
+        @Override
+        public void close() throws Exception {
+            try {
+                broker.close();
+            } finally {
+                postgres.close();
+            }
+        }
     }
 
     /** A script of server-config/, e.g. {@code wildfly/configure.sh}. */

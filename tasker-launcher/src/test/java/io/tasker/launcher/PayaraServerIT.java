@@ -9,11 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import org.jboss.arquillian.container.test.api.ContainerController;
 import org.jboss.arquillian.container.test.api.Deployer;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -70,23 +68,18 @@ class PayaraServerIT {
 
     @Test
     void theEarPassesTheAcceptanceChecks() throws Exception {
-        Path data = Files.createDirectories(Path.of(System.getProperty("tasker.it.data.dir"), "payara-server"));
-        List<Integer> ports = TaskerStackExtension.freePorts(2);
-        try (PostgresServer postgres = PostgresServer.start(data.resolve("postgres"), ports.get(0),
-                data.resolve("postgres.log"));
-             ArtemisBroker broker = ArtemisBroker.start(data.resolve("broker"), ports.get(1))) {
-            DevelopmentKeys keys = DevelopmentKeys.openOrCreate(data.resolve("keys"));
+        try (ApplicationServers.Backing backing = ApplicationServers.Backing.start("payara-server")) {
             long began = System.nanoTime();
             containers.start(CONTAINER);
             try {
                 deployer.deploy(RESOURCE_ADAPTER);
                 long started = System.nanoTime();
-                configure(postgres.address(), broker.address(), keys);
+                configure(backing);
                 long configured = System.nanoTime();
                 deployer.deploy(DEPLOYMENT);
                 long deployed = System.nanoTime();
                 TaskerClient client = new TaskerClient(URI.create("http://127.0.0.1:" + (PORT_BASE + 80) + "/tasker"),
-                        Optional.of(keys.token(DevelopmentKeys.Bearer.admin(TOKEN_LIFETIME))));
+                        Optional.of(backing.keys().token(DevelopmentKeys.Bearer.admin(TOKEN_LIFETIME))));
                 AcceptanceChecks.readyMeansServing(AcceptanceChecks.Readiness.ofTasker(client.api()), client,
                         Duration.ofSeconds(60));
                 System.out.printf("Payara Server: domain started (with the resource adapter) in %d ms, configured in %d"
@@ -121,9 +114,8 @@ class PayaraServerIT {
         }
     }
 
-    private static void configure(LauncherSettings.DatabaseAddress database, LauncherSettings.BrokerAddress broker,
-                                  DevelopmentKeys keys) throws Exception {
-        Map<String, String> env = new HashMap<>(ApplicationServers.scriptSettings(database, broker, keys));
+    private static void configure(ApplicationServers.Backing backing) throws Exception {
+        Map<String, String> env = backing.scriptSettings();
         env.put("PAYARA_HOME", PAYARA_HOME.toString());
         env.put("ASADMIN_OPTIONS", "--port " + (PORT_BASE + 48));
         ApplicationServers.run(List.of("bash", ApplicationServers.serverConfig("payara-server/configure.sh")

@@ -6,10 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -60,22 +58,17 @@ class WildFlyIT {
 
     @Test
     void theEarPassesTheAcceptanceChecks() throws Exception {
-        Path data = Files.createDirectories(Path.of(System.getProperty("tasker.it.data.dir"), "wildfly"));
-        List<Integer> ports = TaskerStackExtension.freePorts(2);
-        try (PostgresServer postgres = PostgresServer.start(data.resolve("postgres"), ports.get(0),
-                data.resolve("postgres.log"));
-             ArtemisBroker broker = ArtemisBroker.start(data.resolve("broker"), ports.get(1))) {
-            DevelopmentKeys keys = DevelopmentKeys.openOrCreate(data.resolve("keys"));
+        try (ApplicationServers.Backing backing = ApplicationServers.Backing.start("wildfly")) {
             long began = System.nanoTime();
             containers.start(CONTAINER);
             try {
                 long started = System.nanoTime();
-                configure(postgres.address(), broker.address(), keys);
+                configure(backing);
                 long configured = System.nanoTime();
                 deployer.deploy(DEPLOYMENT);
                 long deployed = System.nanoTime();
                 TaskerClient client = new TaskerClient(URI.create("http://127.0.0.1:" + HTTP_PORT + "/tasker"),
-                        Optional.of(keys.token(DevelopmentKeys.Bearer.admin(TOKEN_LIFETIME))));
+                        Optional.of(backing.keys().token(DevelopmentKeys.Bearer.admin(TOKEN_LIFETIME))));
                 AcceptanceChecks.Readiness readiness = new AcceptanceChecks.Readiness(
                         URI.create(client.api() + "/health/ready"), List.of("database", "broker", "node"));
                 AcceptanceChecks.readyMeansServing(readiness, client, Duration.ofSeconds(60));
@@ -94,9 +87,9 @@ class WildFlyIT {
                 // WildFly's pool keeps the connections a database restart broke (the application's own data source
                 // cannot be given its checks there): a reload of the server, as docs/deploy-wildfly.md says, and work
                 // goes on.
-                postgres.close();
-                try (PostgresServer restarted = PostgresServer.start(data.resolve("postgres"), postgres.port(),
-                        data.resolve("postgres.log"))) {
+                backing.postgres().close();
+                try (PostgresServer restarted = PostgresServer.start(backing.data().resolve("postgres"),
+                        backing.postgres().port(), backing.data().resolve("postgres.log"))) {
                     ApplicationServers.run(List.of(WILDFLY_HOME.resolve("bin/jboss-cli.sh").toString(), "--connect",
                             "--controller=127.0.0.1:" + MANAGEMENT_PORT, "--command=:reload"), Map.of());
                     AcceptanceChecks.readyMeansServing(readiness, client, Duration.ofSeconds(60));
@@ -113,9 +106,8 @@ class WildFlyIT {
         }
     }
 
-    private static void configure(LauncherSettings.DatabaseAddress database, LauncherSettings.BrokerAddress broker,
-                                  DevelopmentKeys keys) throws Exception {
-        Map<String, String> env = new HashMap<>(ApplicationServers.scriptSettings(database, broker, keys));
+    private static void configure(ApplicationServers.Backing backing) throws Exception {
+        Map<String, String> env = backing.scriptSettings();
         env.put("JBOSS_HOME", WILDFLY_HOME.toString());
         env.put("JBOSS_CLI_OPTIONS", "--controller=127.0.0.1:" + MANAGEMENT_PORT);
         env.put("TASKER_ECLIPSELINK_JAR", System.getProperty("tasker.it.eclipselink.jar"));
