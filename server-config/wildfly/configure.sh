@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Configures a running WildFly (standalone-full profile) for Tasker's EAR (docs/deploy-wildfly.md): EclipseLink as
-# a JPA provider, the Artemis resource adapter deployed for the broker, Tasker's settings as system properties
+# a JPA provider, PostgreSQL's driver and a data source that checks its connections, the Artemis resource adapter
+# deployed for the broker, Tasker's settings as system properties
 # (which its MicroProfile Config reads), MicroProfile Health, Micrometer with a Prometheus registry, OpenTelemetry
 # and, when asked, OpenAPI. Running it again applies the current values: it is idempotent. It ends with a reload.
 #
@@ -18,6 +19,7 @@
 #   JBOSS_CLI_OPTIONS      jboss-cli's options, e.g. "--controller=localhost:9990 --user=admin --password=..."
 #   TASKER_ARTEMIS_RAR     the Artemis resource adapter (tasker-artemis-rar/target/artemis-ra.rar)
 #   TASKER_ECLIPSELINK_JAR EclipseLink (tasker-ear/target/wildfly/eclipselink.jar)
+#   TASKER_POSTGRESQL_JAR  PostgreSQL's JDBC driver (tasker-ear/target/wildfly/postgresql.jar)
 set -euo pipefail
 
 fail() { echo "configure.sh: $*" >&2; exit 2; }
@@ -26,6 +28,7 @@ fail() { echo "configure.sh: $*" >&2; exit 2; }
 source "$(dirname "${BASH_SOURCE[0]}")/../settings.sh"
 [[ -d "${JBOSS_HOME:-}/modules" ]] || fail "JBOSS_HOME must name an unpacked WildFly"
 [[ -f "${TASKER_ECLIPSELINK_JAR:-}" ]] || fail "TASKER_ECLIPSELINK_JAR must name EclipseLink's jar"
+[[ -f "${TASKER_POSTGRESQL_JAR:-}" ]] || fail "TASKER_POSTGRESQL_JAR must name PostgreSQL's JDBC driver jar"
 
 # A value in jboss-cli's quotes, its backslashes and quotes escaped.
 quoted() { local value="${1//\\/\\\\}"; printf '"%s"' "${value//\"/\\\"}"; }
@@ -58,6 +61,12 @@ subsystem() { # extension-module subsystem [add-operation-arguments]
   present "/subsystem=$2" "${3:-}"
 }
 
+datasource=/subsystem=datasources/data-source=tasker
+datasource_jndi=java:jboss/datasources/tasker
+jca_postgres=org.jboss.jca.adapters.jdbc.extensions.postgres
+# As Tasker's own definition, in the driver's URL parameters: strings sent untyped (PostgreSQL casts JSON text to
+# jsonb), statements prepared on the server from their first use.
+url="$TASKER_DB_URL$([[ "$TASKER_DB_URL" == *\?* ]] && echo '&' || echo '?')stringtype=unspecified&prepareThreshold=1"
 script=$(mktemp)
 adapter_dir=$(mktemp -d)
 trap 'rm -f "$script"; rm -rf "$adapter_dir"' EXIT
@@ -67,6 +76,22 @@ trap 'rm -f "$script"; rm -rf "$adapter_dir"' EXIT
   # NoSuchMethodError on TaskSummary._persistence_set): EclipseLink runs unwoven, as it reads this property.
   property eclipselink.weaving false
   each_setting property "$@"
+
+  # Tasker's database as a data source of the server's, which (unlike the pool WildFly makes for the EAR's own
+  # definition) checks its connections: idle ones in the background every 2 s, and all of them are replaced once
+  # PostgreSQL's error codes say one is broken, so the engine recovers by itself from a database restart. The
+  # engine uses it because tasker.db.datasource names it (io.tasker.infrastructure.persistence.TaskerDataSource).
+  present /subsystem=datasources/jdbc-driver=postgresql \
+    "driver-name=postgresql, driver-module-name=org.postgresql, driver-class-name=org.postgresql.Driver"
+  present "$datasource" "jndi-name=$datasource_jndi, driver-name=postgresql, connection-url=$(quoted "$url")"
+  for attribute in "connection-url=$url" "user-name=$TASKER_DB_USER" "password=$TASKER_DB_PASSWORD" \
+      min-pool-size=4 max-pool-size=48 background-validation=true background-validation-millis=2000 \
+      flush-strategy=AllConnections \
+      "valid-connection-checker-class-name=$jca_postgres.PostgreSQLValidConnectionChecker" \
+      "exception-sorter-class-name=$jca_postgres.PostgreSQLExceptionSorter"; do
+    echo "$datasource:write-attribute(name=${attribute%%=*}, value=$(quoted "${attribute#*=}"))"
+  done
+  property tasker.db.datasource "$datasource_jndi"
 
   # The activation of the resource adapter that the EAR's message-driven beans bind to (META-INF/jboss-ejb3.xml).
   present /subsystem=resource-adapters/resource-adapter=artemis-ra.rar \
@@ -101,6 +126,23 @@ grep -q 'path="eclipselink.jar"' "$module/module.xml" \
 # EclipseLink uses more of the JDK (RMI, XML) than WildFly's integration does.
 grep -q '<module name="java.se"/>' "$module/module.xml" \
   || sed -i 's|<dependencies>|&\n        <module name="java.se"/>|' "$module/module.xml"
+
+# PostgreSQL's driver as a module of its own, which the data source names.
+driver_module="$JBOSS_HOME/modules/org/postgresql/main"
+mkdir -p "$driver_module"
+cp "$TASKER_POSTGRESQL_JAR" "$driver_module/postgresql.jar"
+cat > "$driver_module/module.xml" <<'EOF'
+<?xml version="1.0" encoding="UTF-8"?>
+<module xmlns="urn:jboss:module:1.9" name="org.postgresql">
+    <resources>
+        <resource-root path="postgresql.jar"/>
+    </resources>
+    <dependencies>
+        <module name="java.se"/>
+        <module name="jakarta.transaction.api"/>
+    </dependencies>
+</module>
+EOF
 
 # shellcheck disable=SC2086 # JBOSS_CLI_OPTIONS is a list of options
 cli() { "$JBOSS_HOME/bin/jboss-cli.sh" --connect ${JBOSS_CLI_OPTIONS:-} "$@"; }

@@ -7,9 +7,9 @@ import java.util.function.DoubleSupplier;
 /**
  * Where the engine's metrics go: the application server's metrics facility, whichever it offers
  * ({@link MetersProducer} picks it at boot). Names are Prometheus's without their suffixes: a counter
- * {@code tasker_tasks_created} is served as {@code tasker_tasks_created_total}, a timer {@code tasker_task_pass} as the
- * histogram {@code tasker_task_pass_seconds}. Labels come from the deployment (templates, queues, subscribers), never
- * from a request.
+ * {@code tasker_tasks_submitted} is served as {@code tasker_tasks_submitted_total}, a timer {@code tasker_task_pass} as
+ * the histogram {@code tasker_task_pass_seconds}. Labels come from the deployment (templates, queues, subscribers),
+ * never from a request.
  */
 public interface Meters {
 
@@ -28,7 +28,7 @@ public interface Meters {
         void increment();
     }
 
-    /** Records one duration. */
+    /** Records one duration, never a negative one (the engine makes those zero). */
     @FunctionalInterface
     interface Timer {
         void record(Duration duration);

@@ -1,7 +1,6 @@
 package io.tasker.telemetry;
 
 import jakarta.inject.Inject;
-import java.time.Duration;
 import java.util.Map;
 import java.util.function.DoubleSupplier;
 import org.eclipse.microprofile.metrics.Metadata;
@@ -29,9 +28,7 @@ final class MicroProfileMeters implements Meters {
 
     @Override
     public Timer timer(String name, String description, Map<String, String> labels) {
-        org.eclipse.microprofile.metrics.Timer timer = registry.timer(metadata(name, description,
-                MetricUnits.NANOSECONDS), tags(labels));
-        return duration -> timer.update(duration.isNegative() ? Duration.ZERO : duration);
+        return registry.timer(metadata(name, description, MetricUnits.NANOSECONDS), tags(labels))::update;
     }
 
     @Override

@@ -3,7 +3,6 @@ package io.tasker.telemetry;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -37,8 +36,7 @@ final class MicrometerMeters implements Meters {
 
     @Override
     public Timer timer(String name, String description, Map<String, String> labels) {
-        io.micrometer.core.instrument.Timer timer = registry.timer(name, tags(labels));
-        return duration -> timer.record(duration.isNegative() ? Duration.ZERO : duration);
+        return registry.timer(name, tags(labels))::record;
     }
 
     @Override

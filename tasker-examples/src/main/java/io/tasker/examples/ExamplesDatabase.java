@@ -8,12 +8,15 @@ import java.util.concurrent.ExecutorService;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
 import javax.sql.DataSource;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.flywaydb.core.Flyway;
 
 /**
  * Tasker's database, for the examples' own table, which Flyway creates before the data source is first handed out,
- * with a history table of its own: how a workflow jar can own its schema beside Tasker's. The data source is looked
- * up by its name when a bean first needs it (Tasker calls that bean, so the application's names are in reach), not
+ * with a history table of its own: how a workflow jar can own its schema beside Tasker's. The data source is the
+ * one Tasker works in (the server's, when {@code tasker.db.datasource} names one, else Tasker's own
+ * {@code java:app/jdbc/tasker}), so the examples' writes join the step's transaction. It is looked up by its name
+ * when a bean first needs it (Tasker calls that bean, so the application's names are in reach), not
  * injected with {@code @Resource} nor migrated as the application starts: Payara Server neither injects resources
  * into the beans of an EAR's library jars, where a workflow jar goes, nor lets them look names up while the
  * application starts (docs/workflows.md). Flyway runs on the server's default managed executor, outside the
@@ -28,7 +31,10 @@ public class ExamplesDatabase {
     @Produces
     @Dependent
     DataSource taskerDataSource() throws NamingException {
-        DataSource dataSource = InitialContext.doLookup("java:app/jdbc/tasker");
+        String name = ConfigProvider.getConfig(ExamplesDatabase.class.getClassLoader())
+                .getOptionalValue("tasker.db.datasource", String.class)
+                .orElse("java:app/jdbc/tasker");
+        DataSource dataSource = InitialContext.doLookup(name);
         if (!migrated) {
             migrate(dataSource);
         }

@@ -57,7 +57,8 @@ final class AcceptanceChecks {
         diamondIsListed(client, diamond);
         retriedStepCompletes(client);
         permanentFailureEndsTheTaskInError(client);
-        completedTasksAreCounted(metrics, before, 2);
+        // Three diamonds submitted since the scrape before; two completed (the one that failed for good did not).
+        diamondsAreCounted(metrics, before, 3, 2);
     }
 
     /** Every check on a node that serves Tasker's readiness and metrics as Payara does. */
@@ -134,13 +135,17 @@ final class AcceptanceChecks {
         return taskId;
     }
 
-    /** The node's metrics count the diamonds that completed since {@code before}, once each, when they commit. */
-    static void completedTasksAreCounted(MetricsSource metrics, Metrics before, int completed) throws Exception {
+    /** The node's metrics count the diamonds submitted and completed since {@code before}, once each. */
+    static void diamondsAreCounted(MetricsSource metrics, Metrics before, int submitted, int completed)
+            throws Exception {
         Metrics after = metrics.scrape();
-        double counted = after.sum("tasker_tasks_completed_total", DIAMOND_SERIES)
-                - before.sum("tasker_tasks_completed_total", DIAMOND_SERIES);
-        assertEquals(completed, counted, () -> "tasker_tasks_completed_total of the examples' diamond, among "
-                + after.names("tasker"));
+        for (Map.Entry<String, Integer> counter : Map.of("tasker_tasks_submitted_total", submitted,
+                "tasker_tasks_completed_total", completed).entrySet()) {
+            double counted = after.sum(counter.getKey(), DIAMOND_SERIES)
+                    - before.sum(counter.getKey(), DIAMOND_SERIES);
+            assertEquals(counter.getValue().doubleValue(), counted, () -> counter.getKey() + " of the examples' diamond, among "
+                    + after.names("tasker"));
+        }
     }
 
     static JsonObject step(JsonObject task, String name) {

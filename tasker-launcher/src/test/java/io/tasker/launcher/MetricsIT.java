@@ -70,7 +70,7 @@ class MetricsIT {
         Metrics after = awaitExecutions(client, before, executions);
 
         Map<String, Double> expected = new LinkedHashMap<>();
-        expected.put("tasker_tasks_created_total", 6.0);
+        expected.put("tasker_tasks_submitted_total", 6.0);
         expected.put("tasker_tasks_completed_total", 3.0);
         expected.put("tasker_tasks_failed_total", 2.0);
         expected.put("tasker_tasks_cancelled_total", 2.0);

@@ -1,7 +1,7 @@
 package io.tasker.infrastructure.persistence;
 
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -15,7 +15,8 @@ public class DatabaseProbe {
 
     private static final String PROBE = "SELECT to_regproc('get_step_readiness_status') IS NOT NULL";
 
-    @Resource(lookup = TaskerDataSource.JNDI_NAME)
+    @Inject
+    @EngineDatabase
     private DataSource dataSource;
 
     /** Empty when the database answered and is migrated, else what is wrong. */

@@ -3,8 +3,8 @@ package io.tasker.infrastructure.persistence;
 import io.tasker.registry.DefinitionStore;
 import io.tasker.template.StepTemplate;
 import io.tasker.template.TaskTemplate;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -39,7 +39,8 @@ public class JdbcDefinitionStore implements DefinitionStore {
             DO UPDATE SET description = EXCLUDED.description, updated_at = now()
             RETURNING named_step_id""";
 
-    @Resource(lookup = TaskerDataSource.JNDI_NAME)
+    @Inject
+    @EngineDatabase
     private DataSource dataSource;
 
     @Override

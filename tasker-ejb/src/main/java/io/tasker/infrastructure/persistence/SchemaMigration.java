@@ -1,12 +1,12 @@
 package io.tasker.infrastructure.persistence;
 
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.Resource;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
+import jakarta.inject.Inject;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -29,7 +29,8 @@ public class SchemaMigration {
     private static final Logger LOG = Logger.getLogger(SchemaMigration.class.getName());
     private static final String LOCATION = "classpath:db/tasker";
 
-    @Resource(lookup = TaskerDataSource.JNDI_NAME)
+    @Inject
+    @EngineDatabase
     private DataSource dataSource;
 
     @PostConstruct

@@ -1,7 +1,7 @@
 package io.tasker.infrastructure.persistence;
 
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -20,7 +20,8 @@ import javax.sql.DataSource;
 @Dependent
 class SqlCalls {
 
-    @Resource(lookup = TaskerDataSource.JNDI_NAME)
+    @Inject
+    @EngineDatabase
     private DataSource dataSource;
 
     /** What a call does with its prepared statement. */

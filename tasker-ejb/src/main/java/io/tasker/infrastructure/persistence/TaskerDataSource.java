@@ -2,11 +2,17 @@ package io.tasker.infrastructure.persistence;
 
 import jakarta.annotation.sql.DataSourceDefinition;
 import jakarta.ejb.Singleton;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * The data source Tasker declares for itself, so it deploys without a server-defined one. Connection details come
  * from MicroProfile Config, read by {@link ConfiguredPostgresDataSource}. The persistence unit (the read model)
- * and every call into the schema's functions use it, so they take part in the caller's JTA transaction.
+ * and every call into the schema's functions use the same data source, so they take part in the caller's JTA
+ * transaction.
+ *
+ * <p>A server whose pool for an application's own definition cannot check its connections (WildFly) defines one
+ * that can, and names it in {@value #SERVER_DATA_SOURCE}: the engine then uses that one instead
+ * ({@link EngineDataSourceProducer}, {@link ServerDataSourceCustomizer}) and this one stays empty.
  *
  * <p>It is a (method-less) singleton bean only because the container reads resource definitions from component
  * classes; nothing calls it.
@@ -31,4 +37,14 @@ public class TaskerDataSource {
 
     /** Where the data source is bound; {@code META-INF/persistence.xml} names it too. */
     public static final String JNDI_NAME = "java:app/jdbc/tasker";
+
+    /** The MicroProfile Config property naming a server's data source to use in place of this one. */
+    public static final String SERVER_DATA_SOURCE = "tasker.db.datasource";
+
+    /** The JNDI name of the data source the engine uses: the server's when one is configured, else this one. */
+    static String inUse() {
+        return ConfigProvider.getConfig(TaskerDataSource.class.getClassLoader())
+                .getOptionalValue(SERVER_DATA_SOURCE, String.class)
+                .orElse(JNDI_NAME);
+    }
 }
