@@ -17,7 +17,9 @@ import java.util.Map;
  *   <li>{@code "sleep_ms": {"<step>": N}}: the step works for N milliseconds first;</li>
  *   <li>{@code "stubborn_ms": {"<step>": N}}: the step then holds its thread N milliseconds more, deaf to interrupts,
  *       as a handler blocked in a call that cannot be interrupted would (a timeout cannot free its thread);</li>
- *   <li>{@code "results_padding": {"<step>": N}}: the step's results carry N more characters.</li>
+ *   <li>{@code "results_padding": {"<step>": N}}: the step's results carry N more characters;</li>
+ *   <li>{@code "failure_detail": {"<step>": "text"}}: the step's scripted failures end their message with the text
+ *       (to try how an error reads where it is shown).</li>
  * </ul>
  * A step's inputs (given by an operator who retries it) override the context's keys for that step: retrying a step
  * scripted to fail with inputs {@code {"fail_permanently": []}} lets it succeed.
@@ -66,14 +68,19 @@ final class StepScript {
      */
     void failIfScripted(int attempt) {
         if (context.get("fail_permanently") instanceof List<?> doomed && doomed.contains(step)) {
-            throw new PermanentException("scripted permanent failure of " + step, "SCRIPTED");
+            throw new PermanentException("scripted permanent failure of " + step + detail(), "SCRIPTED");
         }
         int failures = number("fail_times").intValue();
         if (attempt <= failures) {
             Number retryAfter = number("retry_after_ms");
-            throw new RetryableException("scripted failure " + attempt + " of " + failures + " of " + step,
+            throw new RetryableException("scripted failure " + attempt + " of " + failures + " of " + step + detail(),
                     isScripted("retry_after_ms") ? Duration.ofMillis(retryAfter.longValue()) : null);
         }
+    }
+
+    private String detail() {
+        return context.get("failure_detail") instanceof Map<?, ?> byStep && byStep.get(step) instanceof String text
+                ? ": " + text : "";
     }
 
     private boolean isScripted(String key) {

@@ -94,6 +94,15 @@ class ExampleStepHandlerTest {
         assertEquals(List.of("doomed#1 failure"), ledger);
     }
 
+    @Test
+    void aScriptedFailureEndsWithTheScriptedDetail() {
+        Map<String, Object> script = Map.of("fail_permanently", List.of("doomed"),
+                "failure_detail", Map.of("doomed", "<b>upstream</b> refused"));
+        PermanentException failure = assertThrows(PermanentException.class,
+                () -> handler.handle(context("doomed", 1, script, Map.of())));
+        assertEquals("scripted permanent failure of doomed: <b>upstream</b> refused", failure.getMessage());
+    }
+
     private static StepContext context(String step, int attempt, Map<String, Object> taskContext,
                                        Map<String, Map<String, Object>> parents) {
         TestStepContext context = TestStepContext.of(step).withAttempt(attempt).withTaskContext(taskContext);

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 import io.tasker.cli.TaskerCli;
@@ -204,9 +205,12 @@ public final class Main {
         Runtime.getRuntime().addShutdownHook(stopper);
         System.out.printf("Tasker is ready in %.1f s: %s (health: http://localhost:%d/health/ready)%n",
                 (System.nanoTime() - began) / 1e9, stack.apiUri(), settings.httpPort());
-        stack.keys().ifPresent(keys -> System.out.printf("Admin token, valid %d h (./tasker token mints others; "
-                + "send it as Authorization: Bearer <token>):%n%s%n", PRINTED_TOKEN_LIFETIME.toHours(),
-                keys.token(DevelopmentKeys.Bearer.admin(PRINTED_TOKEN_LIFETIME))));
+        Optional<String> token = stack.keys().map(keys -> keys.token(
+                DevelopmentKeys.Bearer.admin(PRINTED_TOKEN_LIFETIME)));
+        // The dashboard's link carries the token in its fragment, which the browser keeps to itself.
+        System.out.printf("Dashboard: %s/ui/%s%n", stack.apiUri(), token.map(value -> "#token=" + value).orElse(""));
+        token.ifPresent(value -> System.out.printf("Admin token, valid %d h (./tasker token mints others; "
+                + "send it as Authorization: Bearer <token>):%n%s%n", PRINTED_TOKEN_LIFETIME.toHours(), value));
         int exit = stack.node().waitFor();
         if (stopRequested.get()) {
             // Ctrl-C or SIGTERM: the shutdown hook is stopping everything; let it finish.

@@ -11,6 +11,7 @@ import io.tasker.launcher.policy.ReadOnlyAuthorizer;
 import io.tasker.security.Permissions;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import jakarta.json.JsonReader;
 import java.io.InputStream;
 import java.io.StringReader;
@@ -217,6 +218,30 @@ class SecurityIT {
         assertEquals(200, reader.get("/tasks/" + ours).status());
         assertEquals(404, reader.get("/tasks/" + theirs).status());
         assertEquals(403, reader.get("/tasks").status(), "showing is not listing");
+    }
+
+    @Test
+    void aTaskAndATemplateListWhichOfTheirActionsTheCallerMayTakeThere(RunningStack stack) throws Exception {
+        TaskerClient admin = stack.client();
+        long task = admin.createTask(DIAMOND);
+        assertEquals(List.of("tasker.task:update", "tasker.task:cancel", "tasker.task:retry",
+                "tasker.workflow_step:retry", "tasker.workflow_step:resolve", "tasker.workflow_step:cancel",
+                "tasker.transition:index", "tasker.diagram:show"), permitted(admin.get("/tasks/" + task)));
+        TaskerClient operator = admin.withToken(Optional.of(stack.token(new DevelopmentKeys.Bearer("operator",
+                List.of(), List.of("tasker.task:show", "tasker.workflow_step:*@examples", "tasker.task:retry@bench",
+                        "tasker.handler:show", "tasker.task:create@examples"), List.of(), LIFETIME))));
+        assertEquals(List.of("tasker.workflow_step:retry", "tasker.workflow_step:resolve",
+                "tasker.workflow_step:cancel"), permitted(operator.get("/tasks/" + task)));
+        assertEquals(List.of("tasker.task:create"), permitted(operator.get("/handlers/examples/diamond_workflow")));
+        assertEquals(List.of(), permitted(operator.get("/handlers/bench/w1_linear")));
+        assertFalse(admin.get("/tasks?limit=1").json().getJsonArray("tasks").getJsonObject(0).containsKey("permitted"),
+                "a list's tasks carry no actions");
+    }
+
+    private static List<String> permitted(Reply reply) {
+        assertEquals(200, reply.status(), String.valueOf(reply.body()));
+        return reply.json().getJsonArray("permitted").getValuesAs(JsonString.class).stream()
+                .map(JsonString::getString).toList();
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.tasker.rest;
 import io.tasker.errors.NotFoundException;
 import io.tasker.registry.HandlerRegistry;
 import io.tasker.registry.RegisteredTask;
+import io.tasker.security.Permissions;
 import io.tasker.template.StepGraph;
 import io.tasker.template.StepTemplate;
 import io.tasker.template.TaskTemplate;
@@ -20,6 +21,7 @@ import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * What can run: the registered namespaces and task templates (every version, in semantic order), and one template
@@ -63,7 +65,11 @@ public class HandlerResource {
     /** One version of a template in full, with every version registered. */
     public record TemplateView(String namespace, String name, String version, String fullName, List<String> versions,
                                String description, String identityStrategy, Map<String, Object> contextSchema,
-                               List<StepTemplateView> steps, GraphView graph) {
+                               List<StepTemplateView> steps, GraphView graph, List<String> permitted) {
+
+        /** What may be done with a template, and so whether its caller may. */
+        static final List<String> ACTIONS = Stream.of("tasker.task:create", "tasker.diagram:show")
+                .map(Permissions::require).toList();
     }
 
     @GET
@@ -111,7 +117,8 @@ public class HandlerResource {
                 template.fullName(), versions(catalog.get(namespace).get(name)), template.description(),
                 template.identityStrategy().name().toLowerCase(), template.contextSchema().orElse(null),
                 template.steps().stream().map(HandlerResource::view).toList(),
-                new GraphView(graph.topologicalOrder(), edges, graph.levels(), graph.roots(), graph.leaves()));
+                new GraphView(graph.topologicalOrder(), edges, graph.levels(), graph.roots(), graph.leaves()),
+                caller.permittedIn(namespace, TemplateView.ACTIONS));
     }
 
     /**

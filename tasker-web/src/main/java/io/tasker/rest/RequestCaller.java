@@ -1,8 +1,11 @@
 package io.tasker.rest;
 
 import io.tasker.api.security.Access;
+import io.tasker.api.security.Authorizer;
 import io.tasker.api.security.Caller;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -11,6 +14,9 @@ import java.util.Optional;
  */
 @RequestScoped
 public class RequestCaller {
+
+    @Inject
+    private Authorizer authorizer;
 
     private Caller caller;
     private Access access = Access.nowhere();
@@ -23,6 +29,18 @@ public class RequestCaller {
     /** Where the request's permission reaches: everywhere when authentication is off. */
     public Access access() {
         return access;
+    }
+
+    /**
+     * Those of {@code permissions} the caller holds on {@code namespace} (all of them when authentication is off):
+     * what an answer offers it to do next there.
+     */
+    public List<String> permittedIn(String namespace, List<String> permissions) {
+        if (caller == null) {
+            return permissions;
+        }
+        return permissions.stream().filter(permission -> authorizer.access(caller, permission).permits(namespace))
+                .toList();
     }
 
     /** The authenticated subject; empty when authentication is off. */

@@ -92,7 +92,7 @@ public class TaskResource {
             return response.header("Preference-Applied", RETURN_MINIMAL).entity(new CreatedTask(creation.taskId()))
                     .build();
         }
-        return response.entity(TaskView.of(reader.findDetail(creation.taskId()))).build();
+        return response.entity(TaskView.of(reader.findDetail(creation.taskId()), caller)).build();
     }
 
     /**
@@ -106,7 +106,7 @@ public class TaskResource {
                            @HeaderParam(REQUEST_ID) String requestId) {
         long id = visible(taskId);
         tasks.cancelTask(id, OperatorBody.fromQuery(uriInfo.getQueryParameters(), requestId, caller.subject()));
-        return TaskView.of(reader.findDetail(id));
+        return TaskView.of(reader.findDetail(id), caller);
     }
 
     /**
@@ -131,14 +131,14 @@ public class TaskResource {
     public TaskView annotate(@PathParam("task_id") String taskId, JsonValue body) {
         long id = visible(taskId);
         tasks.annotateTask(id, AnnotateTaskBody.read(body));
-        return TaskView.of(reader.findDetail(id));
+        return TaskView.of(reader.findDetail(id), caller);
     }
 
     @GET
     @Path("{task_id}")
     @RequiresPermission("tasker.task:show")
     public TaskView get(@PathParam("task_id") String taskId) {
-        return TaskView.of(reader.findDetail(visible(taskId)));
+        return TaskView.of(reader.findDetail(visible(taskId)), caller);
     }
 
     /**
@@ -240,7 +240,7 @@ public class TaskResource {
         long id = visible(taskId);
         actions.retryTask(id, OperatorBody.read(body, requestId, OperatorBody.Action.PLAIN, caller.subject())
                 .operator());
-        return TaskView.of(reader.findDetail(id));
+        return TaskView.of(reader.findDetail(id), caller);
     }
 
     /**

@@ -1,0 +1,206 @@
+package io.tasker.launcher;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.tasker.launcher.TaskerStackExtension.RunningStack;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+/**
+ * The dashboard at /tasker/ui, in a real headless Chromium: an operator finds a failed task, reads its error and
+ * resolves the step, and sees the task complete without reloading; every value from a task shows as text; the
+ * pages ask for a token and offer only what it permits; each page is photographed (target/screenshots).
+ */
+@ExtendWith(TaskerStackExtension.class)
+class DashboardIT {
+
+    private static final Duration WITHIN = Duration.ofSeconds(60);
+    // Markup and script in every value a task carries; none of it may become an element or run.
+    private static final String MARKUP = "<img src=x onerror=window.tasker_xss=1><script>window.tasker_xss=2</script>"
+            + "<b>bold</b>";
+
+    private static Browser browser;
+
+    @BeforeAll
+    static void startBrowser() throws Exception {
+        browser = Browser.start();
+    }
+
+    @AfterAll
+    static void stopBrowser() throws Exception {
+        browser.close();
+    }
+
+    @Test
+    void anOperatorFindsAFailedTaskReadsItsErrorResolvesTheStepAndWatchesTheTaskComplete(RunningStack stack)
+            throws Exception {
+        TaskerClient client = stack.client();
+        long failed = client.createTask("""
+                {"name": "linear_workflow", "namespace": "examples",
+                 "context": {"fail_permanently": ["process_data"]}}""");
+        assertEquals("error", client.awaitFinished(failed, WITHIN).getString("status"));
+
+        signIn(stack, "operator-olga");
+        browser.await(By.cssSelector("input[name=status][value=error]")).click();
+        browser.await(By.xpath("//button[text()='Apply']")).click();
+        browser.await(By.linkText("#" + failed));
+        assertTrue(browser.all(By.cssSelector("tbody .badge")).stream().allMatch(badge -> badge.getText()
+                .equals("error")), "the list is filtered to tasks in error");
+        browser.screenshot("tasks");
+        browser.await(By.linkText("#" + failed)).click();
+
+        browser.awaitText("scripted permanent failure of process_data");
+        assertTrue(browser.await(By.cssSelector("figure.graph svg")).getText().contains("process_data"),
+                "the graph names the steps");
+        assertTrue(browser.all(By.cssSelector("figure.graph parsererror, figure.graph .problem")).isEmpty(),
+                "the graph was drawn whole");
+        browser.screenshot("task-in-error");
+        // A mark the page keeps only if it is never reloaded.
+        browser.script("window.tasker_stayed = true;");
+        browser.await(By.xpath("//tr[th='process_data']/following-sibling::tr[1]//summary")).click();
+        browser.await(By.xpath("//button[text()='Resolve step']")).click();
+        browser.await(By.id("action-reason")).sendKeys("booked by hand");
+        browser.await(By.id("action-json")).sendKeys("{\"booking\": \"B-17\"}");
+        browser.screenshot("resolve-dialog");
+        browser.await(By.xpath("//button[text()='Yes, resolve step']")).click();
+
+        browser.awaitText("Step process_data resolved.");
+        WebElement outcome = browser.await(By.cssSelector(".outcome"));
+        assertTrue(outcome.getText().contains("resolved manually by operator-olga (booked by hand)"),
+                outcome.getText());
+        browser.await(By.xpath("//h1/span[contains(@class, 'badge') and text()='complete']"));
+        assertEquals(Boolean.TRUE, browser.script("return window.tasker_stayed === true;"), "the page was reloaded");
+        browser.script("window.scrollTo(0, 0);");
+        browser.screenshot("task-complete");
+        JsonObject step = AcceptanceChecks.step(client.get("/tasks/" + failed).json(), "process_data");
+        assertEquals("resolved_manually", step.getString("status"));
+        assertEquals("B-17", step.getJsonObject("results").getString("booking"));
+        assertEquals(List.of(), browser.consoleErrors());
+    }
+
+    @Test
+    void everyValueOfATaskShowsAsTextAndNothingInItRuns(RunningStack stack) throws Exception {
+        TaskerClient client = stack.client();
+        String quoted = jsonString(MARKUP);
+        long task = client.createTask("""
+                {"name": "linear_workflow", "namespace": "examples", "initiator": %1$s, "reason": %1$s,
+                 "tags": [%1$s], "context": {"note": %1$s, "fail_permanently": ["initialize_data"],
+                 "failure_detail": {"initialize_data": %1$s}}}""".formatted(quoted));
+        assertEquals("error", client.awaitFinished(task, WITHIN).getString("status"));
+        long stepId = AcceptanceChecks.step(client.get("/tasks/" + task).json(), "initialize_data")
+                .getJsonNumber("workflow_step_id").longValue();
+        assertEquals(200, client.post("/tasks/" + task + "/workflow_steps/" + stepId + "/resolve",
+                "{\"reason\": %1$s, \"results\": {\"echo\": %1$s}}".formatted(quoted)).status());
+        assertEquals("complete", client.awaitFinished(task, WITHIN).getString("status"));
+
+        signIn(stack, "admin");
+        browser.open(ui(stack) + "#/tasks?tag=" + URLEncoder.encode(MARKUP, StandardCharsets.UTF_8));
+        browser.await(By.linkText("#" + task)).click();
+        browser.await(By.xpath("//h1/span[text()='complete']"));
+        browser.await(By.cssSelector(".task-timeline table"));
+        String text = (String) browser.script("return document.getElementById('main').textContent;");
+        // The context, the error message, the results, the reason of the action, the tags, the initiator.
+        assertTrue(text.split(Pattern.quote(MARKUP), -1).length - 1 >= 6,
+                "the markup shows as text in each place: " + text);
+        assertNull(browser.script("return window.tasker_xss;"), "markup from a task ran");
+        assertEquals(0L, browser.script("return document.querySelectorAll('main img, main script, main b').length;"));
+        browser.screenshot("task-with-markup");
+    }
+
+    @Test
+    void thePagesAskForATokenAndOfferOnlyWhatItPermits(RunningStack stack) throws Exception {
+        browser.open(ui(stack));
+        browser.script("sessionStorage.clear();");
+        browser.open("about:blank");
+        browser.consoleErrors();
+        browser.open(ui(stack) + "#/tasks");
+        browser.await(By.xpath("//h1[text()='Sign in']"));
+        assertTrue(browser.all(By.cssSelector("main table")).isEmpty(), "nothing is shown without a token");
+        browser.screenshot("sign-in");
+
+        TaskerClient client = stack.client();
+        long failed = client.createTask("""
+                {"name": "linear_workflow", "namespace": "examples",
+                 "context": {"fail_permanently": ["validate_input"]}}""");
+        assertEquals("error", client.awaitFinished(failed, WITHIN).getString("status"));
+        String viewer = stack.token(new DevelopmentKeys.Bearer("viewer-vic", List.of(),
+                List.of("tasker.task:index", "tasker.task:show", "tasker.transition:index"), List.of(), WITHIN));
+        browser.await(By.id("token")).sendKeys(viewer);
+        browser.await(By.xpath("//button[text()='Sign in']")).click();
+        browser.await(By.linkText("#" + failed)).click();
+        browser.awaitText("scripted permanent failure of validate_input");
+        browser.await(By.xpath("//tr[th='validate_input']/following-sibling::tr[1]//summary")).click();
+        assertTrue(browser.all(By.xpath("//main//button")).isEmpty(), "a viewer is offered no action");
+        assertEquals(viewer, browser.sessionStorage().get("tasker.token"));
+        // The refusals the pages meet and handle: the sign-in's 401, the namespaces the viewer may not list (403).
+        assertEquals(List.of(), browser.consoleErrors().stream()
+                .filter(error -> !error.contains("status of 401") && !error.contains("status of 403")).toList());
+    }
+
+    @Test
+    void eachPageIsReadableOnADesktopAndOnAPhone(RunningStack stack) throws Exception {
+        TaskerClient client = stack.client();
+        long diamond = client.createTask("""
+                {"name": "diamond_workflow", "namespace": "examples", "context": {}}""");
+        assertEquals("complete", client.awaitFinished(diamond, WITHIN).getString("status"));
+        signIn(stack, "admin");
+        // Each page: its route, a text it shows once drawn, the screenshot's name.
+        String[][] pages = {{"#/tasks", "matching", "tasks-all"}, {"#/tasks/" + diamond, "merge_branches", "task"},
+            {"#/templates", "diamond_workflow", "templates"},
+            {"#/templates/examples/diamond_workflow", "Create a task of", "template"},
+            {"#/system", "Tasks by status", "system"}};
+        for (String[] page : pages) {
+            browser.open(ui(stack) + page[0]);
+            browser.awaitText(page[1]);
+            browser.screenshot(page[2]);
+        }
+        browser.resize(390, 844);
+        try {
+            for (String[] page : pages) {
+                browser.open("about:blank");
+                browser.open(ui(stack) + page[0]);
+                browser.awaitText(page[1]);
+                if (page[2].equals("task")) {
+                    browser.await(By.cssSelector("figure.graph svg"));
+                }
+                assertFalse((Boolean) browser.script(
+                        "return document.documentElement.scrollWidth > window.innerWidth + 1;"),
+                        page[0] + " overflows a phone's width");
+                browser.screenshot("phone-" + page[2]);
+            }
+        } finally {
+            browser.resize(1280, 800);
+        }
+        assertEquals(List.of(), browser.consoleErrors());
+    }
+
+    private static String ui(RunningStack stack) {
+        return stack.stack().apiUri() + "/ui/";
+    }
+
+    // Opens the dashboard by the link ./tasker run prints, with an administrator's token for the subject.
+    private static void signIn(RunningStack stack, String subject) {
+        browser.open("about:blank");
+        browser.consoleErrors();
+        browser.open(ui(stack) + "#token=" + stack.adminToken(subject));
+        browser.await(By.xpath("//h1[text()='Tasks']"));
+    }
+
+    private static String jsonString(String text) {
+        return Json.createValue(text).toString();
+    }
+}
