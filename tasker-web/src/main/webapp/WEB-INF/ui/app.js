@@ -17,6 +17,7 @@ const ROUTES = [
 
 const main = document.getElementById('main');
 let leave = () => {};
+let visits = 0;
 
 /** The current route: its path and its query (after "?" in the fragment). */
 function location() {
@@ -28,6 +29,8 @@ function location() {
 async function show() {
   leave();
   leave = () => {};
+  document.querySelectorAll('dialog').forEach(dialog => dialog.close());
+  const visit = ++visits;
   takeOfferedToken();
   const {path, query} = location();
   const route = ROUTES.find(candidate => candidate.pattern.test(path));
@@ -42,9 +45,19 @@ async function show() {
   }
   const matched = path.match(route.pattern).slice(1).map(decodeURIComponent);
   try {
-    leave = await route.page.render(main, matched, query) ?? (() => {});
+    const stop = await route.page.render(main, matched, query) ?? (() => {});
+    if (visit !== visits) {
+      // Another page was asked for while this one loaded: it must not keep refreshing.
+      stop();
+      return;
+    }
+    leave = stop;
+    main.querySelector('h1')?.setAttribute('tabindex', '-1');
+    main.querySelector('h1')?.focus({preventScroll: true});
   } catch (error) {
-    failed(error);
+    if (visit === visits) {
+      failed(error);
+    }
   }
 }
 
@@ -111,6 +124,11 @@ function takeOfferedToken() {
     history.replaceState(null, '', '#/tasks');
   }
 }
+// The skip link moves the focus; it is not a route.
+document.querySelector('.skip').addEventListener('click', event => {
+  event.preventDefault();
+  main.focus();
+});
 document.getElementById('sign-out').addEventListener('click', () => {
   session.signOut();
   signIn();

@@ -112,6 +112,26 @@ export function problem(error) {
       h('li', {}, item.field ? h('code', {}, item.field) : '', item.field ? ': ' : '', item.message))) : '');
 }
 
+/**
+ * Runs `work` now and again `millis` after each run has finished (never two at once, never while the tab is
+ * hidden); the function returned stops it.
+ */
+export function every(millis, work) {
+  let timer;
+  let stopped = false;
+  const next = () => {
+    if (!stopped) {
+      timer = setTimeout(run, millis);
+    }
+  };
+  const run = () => document.hidden ? next() : Promise.resolve(work()).finally(next);
+  next();
+  return () => {
+    stopped = true;
+    clearTimeout(timer);
+  };
+}
+
 /** Shows a short message in the page's status line. */
 export function notify(message, kind = 'info') {
   const notice = document.getElementById('notice');

@@ -20,9 +20,11 @@ function mermaid() {
   return loading;
 }
 
-// Mermaid's entity codes for what its label syntax would otherwise read.
+// Letters, digits, spaces and harmless punctuation as they are; every other character as Mermaid's entity code,
+// as the API's own diagrams do (io.tasker.rest.MermaidFlowchart): nothing in a label can be read as syntax.
 function label(text) {
-  return String(text).replace(/[#"<>&]/g, character => `#${character.charCodeAt(0)};`);
+  return Array.from(String(text), character => /^[A-Za-z0-9 _.,:()\-/@']$/.test(character) ? character
+    : `#${character.codePointAt(0)};`).join('');
 }
 
 const FILL = {
@@ -42,7 +44,7 @@ export async function flowchart(nodes, edges, description) {
   for (const [state, color] of Object.entries(FILL)) {
     lines.push(`  classDef ${state} fill:${color},stroke:#455a64,color:#102027`);
   }
-  nodes.forEach((node, position) => node.state && lines.push(`  class n${position} ${node.state}`));
+  nodes.forEach((node, position) => FILL[node.state] && lines.push(`  class n${position} ${node.state}`));
   const figure = h('figure', {class: 'graph'}, h('figcaption', {class: 'visually-hidden'}, description));
   try {
     const renderer = await mermaid();

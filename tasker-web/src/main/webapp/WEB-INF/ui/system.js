@@ -1,7 +1,8 @@
 // The system at a glance: tasks and steps by status, retries due and waiting (GET /health/status), the task
 // runner's queue depth and the dead letters (from the metrics), and links to the metrics and the API's document.
 import {apiUrl, call} from './api.js';
-import {badge, fill, h, problem, states, table, when} from './dom.js';
+import {failedIn} from './app.js';
+import {badge, every, fill, h, states, table, when} from './dom.js';
 
 const REFRESH_MILLIS = 5000;
 
@@ -17,8 +18,7 @@ export async function render(main) {
       h('li', {}, h('a', {href: apiUrl('health/ready')}, 'Readiness'), ' (open to anyone)'))));
   const update = () => Promise.all([status(statusArea), queues(queueArea)]);
   await update();
-  const timer = setInterval(() => document.hidden || update(), REFRESH_MILLIS);
-  return () => clearInterval(timer);
+  return every(REFRESH_MILLIS, update);
 }
 
 async function status(area) {
@@ -35,7 +35,7 @@ async function status(area) {
           ? when(counts.oldest_pending_task_at) : 'none'),
         h('dt', {}, 'Counted at'), h('dd', {}, when(counts.at))));
   } catch (error) {
-    fill(area, h('h2', {}, 'Work'), problem(error));
+    failedIn(area, error);
   }
 }
 
@@ -43,14 +43,16 @@ async function status(area) {
 async function queues(area) {
   try {
     const text = await call('metrics', {accept: 'text/plain'});
-    const depths = [...text.matchAll(/^tasker_queue_messages\{([^}]*)\} ([0-9.eE+-]+)$/gm)].map(line => ({
+    // NaN while the broker does not answer.
+    const depths = [...text.matchAll(/^tasker_queue_messages\{([^}]*)\} ([0-9.eE+-]+|NaN)$/gm)].map(line => ({
       queue: /queue="([^"]*)"/.exec(line[1])?.[1] ?? '?', messages: Number(line[2])}));
     fill(area, h('h2', {}, 'Queues'), depths.length ? table('Messages waiting on each queue (DLQ: dead letters)',
       ['Queue', 'Messages'], depths.map(depth => h('tr', {class: depth.queue === 'DLQ' && depth.messages > 0
         ? 'alert' : ''},
-        h('td', {class: 'name'}, depth.queue), h('td', {class: 'number'}, depth.messages.toLocaleString()))))
+        h('td', {class: 'name'}, depth.queue), h('td', {class: 'number'},
+          Number.isNaN(depth.messages) ? 'unavailable' : depth.messages.toLocaleString()))))
       : h('p', {}, 'The metrics carry no queue gauge.'));
   } catch (error) {
-    fill(area, h('h2', {}, 'Queues'), problem(error));
+    failedIn(area, error);
   }
 }

@@ -3,19 +3,18 @@
 // page reads the task again every two seconds and redraws what changed.
 import {call} from './api.js';
 import {failedIn} from './app.js';
-import {badge, duration, fill, h, json, notify, problem, table, when} from './dom.js';
+import {badge, duration, every, fill, h, json, notify, problem, table, when} from './dom.js';
 import {flowchart} from './graph.js';
 
 const REFRESH_MILLIS = 2000;
 
 export async function render(main, [taskId]) {
-  const areas = Object.fromEntries(['head', 'outcome', 'summary', 'attention', 'graph', 'steps', 'timeline', 'context']
-    .map(name => [name, h('section', {class: `task-${name}`})]));
+  const areas = Object.fromEntries(['head', 'trouble', 'outcome', 'summary', 'attention', 'graph', 'steps',
+    'timeline', 'context'].map(name => [name, h('section', {class: `task-${name}`})]));
   fill(main, Object.values(areas));
-  const page = {taskId, areas, drawn: {}, openKeys: new Set(), task: null, transitions: []};
+  const page = {taskId, areas, drawn: {}, openKeys: new Set(), task: null, transitions: null};
   await refresh(page);
-  const timer = setInterval(() => document.hidden || refresh(page), REFRESH_MILLIS);
-  return () => clearInterval(timer);
+  return every(REFRESH_MILLIS, () => refresh(page));
 }
 
 async function refresh(page) {
@@ -24,8 +23,9 @@ async function refresh(page) {
     const transitions = task.permitted.includes('tasker.transition:index')
       ? (await call(`tasks/${page.taskId}/transitions`)).transitions : null;
     page.task = task;
-    page.transitions = transitions ?? [];
-    draw(page, 'head', task, () => head(page));
+    page.transitions = transitions;
+    fill(page.areas.trouble);
+    draw(page, 'head', [task.task_id, task.full_name, task.status, task.permitted], () => head(page));
     draw(page, 'summary', task, () => summary(task));
     draw(page, 'attention', [task.status, task.permitted, failing(task)], () => attention(page));
     draw(page, 'graph', task.workflow_steps.map(step => [step.status, step.attempts]), () => graph(task));
@@ -33,7 +33,8 @@ async function refresh(page) {
     draw(page, 'timeline', transitions, () => timeline(transitions));
     draw(page, 'context', task.context, () => [h('h2', {}, 'Context'), json(task.context, 'context', page.openKeys)]);
   } catch (error) {
-    failedIn(page.areas.head, error);
+    // What was drawn stays; the failure shows above it until a refresh succeeds.
+    failedIn(page.areas.trouble, error);
   }
 }
 
@@ -95,8 +96,7 @@ function attention(page) {
     return '';
   }
   return [h('h2', {}, 'Needs attention'), steps.map(step => h('div', {class: 'failing'},
-    h('h3', {}, h('a', {href: `#step-${step.workflow_step_id}`}, step.name), ' ', badge(step.status), ' ',
-      h('span', {class: 'hint'}, attempts(step))),
+    h('h3', {}, step.name, ' ', badge(step.status), ' ', h('span', {class: 'hint'}, attempts(step))),
     step.last_error ? h('p', {class: 'error-text'}, step.last_error.message) : '',
     h('p', {class: 'hint'}, step.next_attempt_at ? ['Retries by itself at ', when(step.next_attempt_at), '.']
       : 'Will not run again by itself: retry it, or resolve it with the results its dependents need.'),
@@ -124,7 +124,7 @@ function steps(page) {
   return [h('h2', {}, 'Steps'), table(`The ${task.workflow_steps.length} steps, in dependency order`,
     ['Step', 'Status', 'Attempts', 'Next attempt', 'Duration', 'Last error'],
     task.workflow_steps.flatMap(step => {
-      const history = page.transitions.filter(one => one.workflow_step_id === step.workflow_step_id);
+      const history = page.transitions?.filter(one => one.workflow_step_id === step.workflow_step_id) ?? null;
       return [
         h('tr', {id: `step-${step.workflow_step_id}`},
           h('th', {scope: 'row', class: 'name'}, step.name),
@@ -140,7 +140,7 @@ function steps(page) {
 
 // How long the step's last attempt ran (still runs), from its transitions.
 function lastRun(history) {
-  const start = history.findLastIndex(one => one.to_state === 'in_progress');
+  const start = history?.findLastIndex(one => one.to_state === 'in_progress') ?? -1;
   if (start < 0) {
     return null;
   }
@@ -168,6 +168,9 @@ function stepDetail(page, step, history) {
 }
 
 function attemptHistory(history) {
+  if (history === null) {
+    return h('p', {}, 'Your token does not permit reading the transitions, where the attempts are.');
+  }
   const ends = history.filter(one => one.from_state === 'in_progress' || one.actor || one.metadata?.action);
   if (!ends.length) {
     return h('p', {}, 'No attempt has ended yet.');
@@ -220,6 +223,7 @@ function ask(page, title, action) {
     spellcheck: 'false', placeholder: '{"key": "value"}'}) : null;
   const message = h('div', {'aria-live': 'assertive'});
   const dialog = h('dialog', {class: 'action', 'aria-labelledby': 'action-title'});
+  const confirm = h('button', {type: 'submit', class: action.danger ? 'danger' : ''}, `Yes, ${title.toLowerCase()}`);
   const form = h('form', {method: 'dialog'},
     h('h2', {id: 'action-title'}, `${title}?`),
     h('p', {}, action.explain),
@@ -227,11 +231,16 @@ function ask(page, title, action) {
     extra ? [h('label', {for: 'action-json'}, action.json.label), extra] : '',
     message,
     h('div', {class: 'actions'},
-      h('button', {type: 'submit', class: action.danger ? 'danger' : ''}, `Yes, ${title.toLowerCase()}`),
+      confirm,
       h('button', {type: 'button', class: 'secondary', onclick: () => dialog.close()}, 'Back')));
   form.addEventListener('submit', async event => {
     event.preventDefault();
     const body = {reason: reason.value.trim()};
+    if (!body.reason) {
+      fill(message, h('p', {class: 'problem', role: 'alert'}, 'Give a reason: it is recorded with the change.'));
+      reason.focus();
+      return;
+    }
     if (extra && extra.value.trim()) {
       try {
         const value = JSON.parse(extra.value);
@@ -245,16 +254,18 @@ function ask(page, title, action) {
         return;
       }
     }
-    const before = page.transitions.length;
+    const before = page.transitions?.length ?? 0;
+    confirm.disabled = true;
     try {
       await action.send(body);
     } catch (error) {
       fill(message, problem(error));
+      confirm.disabled = false;
       return;
     }
     dialog.close();
     await refresh(page);
-    outcome(page, action.done, page.transitions.slice(before).filter(one => one.metadata?.action));
+    outcome(page, action.done, (page.transitions ?? []).slice(before).filter(one => one.metadata?.action));
   });
   dialog.append(form);
   dialog.addEventListener('close', () => dialog.remove());
@@ -265,12 +276,15 @@ function ask(page, title, action) {
 
 function outcome(page, done, made) {
   notify(`${done}.`);
-  fill(page.areas.outcome, h('div', {class: 'outcome', role: 'status'},
+  const said = h('div', {class: 'outcome', role: 'status', tabindex: -1},
     h('strong', {}, `${done}.`),
     made.length ? h('ul', {}, made.map(one => h('li', {},
       one.step_name ?? 'task', ': ', one.from_state ? badge(one.from_state) : '', ' → ', badge(one.to_state),
       one.actor ? ` by ${one.actor}` : '', one.reason ? ` (${one.reason})` : '', ', ', when(one.at))))
-      : ''));
+      : '');
+  fill(page.areas.outcome, said);
+  // The button that opened the dialog may be gone with the state it acted on: the focus goes to what happened.
+  said.focus();
 }
 
 function timeline(transitions) {

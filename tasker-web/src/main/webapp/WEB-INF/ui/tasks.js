@@ -20,26 +20,27 @@ export async function render(main, _matched, query) {
     countsArea,
     listArea);
 
-  let current;
-
   async function showPage(cursor) {
-    current = cursor;
+    listArea.querySelectorAll('.pager button').forEach(button => {
+      button.disabled = true;
+    });
     try {
       const page = await call('tasks', {query: {...criteria(filters), status: filters.status, limit: PAGE, cursor}});
       fill(listArea, page.tasks.length ? taskTable(page) : h('p', {class: 'empty'}, 'No task matches.'),
-        pager(page));
+        pager(page, cursor));
     } catch (error) {
       failedIn(listArea, error);
     }
   }
 
-  function pager(page) {
+  // The page shown was read with `cursor`: "Next" keeps it for "Previous".
+  function pager(page, cursor) {
     return h('div', {class: 'pager'},
       h('button', {type: 'button', disabled: !cursors.length, onclick: () => showPage(cursors.pop())},
         '‹ Previous'),
       h('span', {}, page.total === null ? page.total_note : `${page.total.toLocaleString()} matching`),
       h('button', {type: 'button', disabled: !page.next_cursor, onclick: () => {
-        cursors.push(current);
+        cursors.push(cursor);
         showPage(page.next_cursor);
       }}, 'Next ›'));
   }

@@ -60,8 +60,14 @@ export const one = {
 };
 
 function createForm(template) {
-  const field = (id, label, control, hint) => h('div', {class: 'field'},
-    h('label', {for: id}, label), control, hint ? h('div', {class: 'hint'}, hint) : '');
+  // Each field with a place for the server's complaints about it.
+  const complaints = new Map();
+  const field = (id, label, control, hint) => {
+    const said = h('div', {id: `${id}-errors`, class: 'field-errors', role: 'alert'});
+    complaints.set(control, said);
+    return h('div', {class: 'field'}, h('label', {for: id}, label), control, hint ? h('div', {class: 'hint'}, hint)
+      : '', said);
+  };
   const context = h('textarea', {id: 'create-context', rows: 8, spellcheck: 'false'}, '{}');
   const tags = h('input', {id: 'create-tags', placeholder: 'nightly, ops'});
   const initiator = h('input', {id: 'create-initiator', maxlength: 128});
@@ -98,6 +104,8 @@ function createForm(template) {
       const task = await call('tasks', {method: 'POST', body});
       go(`#/tasks/${task.task_id}`);
     } catch (error) {
+      showComplaints(complaints, {'context': context, 'tags': tags, 'initiator': initiator, 'reason': reason},
+        error);
       if (error.status === 401) {
         failedIn(message, error);
       } else {
@@ -106,4 +114,25 @@ function createForm(template) {
     }
   });
   return form;
+}
+
+// The server's errors next to the fields they name (`/context/...` is a place in the context); the first field
+// with one takes the focus.
+function showComplaints(complaints, controls, error) {
+  complaints.forEach((said, control) => {
+    fill(said);
+    control.removeAttribute('aria-invalid');
+    control.removeAttribute('aria-describedby');
+  });
+  for (const item of error.problem?.errors ?? []) {
+    const name = (item.field ?? '').replace(/^\//, '').split('/')[0];
+    const control = controls[name];
+    if (control) {
+      complaints.get(control).append(h('div', {}, item.field.startsWith('/') ? h('code', {}, item.field) : '',
+        item.field.startsWith('/') ? ': ' : '', item.message));
+      control.setAttribute('aria-invalid', 'true');
+      control.setAttribute('aria-describedby', complaints.get(control).id);
+    }
+  }
+  Object.values(controls).find(control => control.getAttribute('aria-invalid'))?.focus();
 }

@@ -211,6 +211,9 @@ public final class Main {
         System.out.printf("Dashboard: %s/ui/%s%n", stack.apiUri(), token.map(value -> "#token=" + value).orElse(""));
         token.ifPresent(value -> System.out.printf("Admin token, valid %d h (./tasker token mints others; "
                 + "send it as Authorization: Bearer <token>):%n%s%n", PRINTED_TOKEN_LIFETIME.toHours(), value));
+        if (!additionalNode) {
+            token.ifPresent(value -> ExampleTasks.createOnFirstRun(stack.apiUri(), value, System.out));
+        }
         int exit = stack.node().waitFor();
         if (stopRequested.get()) {
             // Ctrl-C or SIGTERM: the shutdown hook is stopping everything; let it finish.

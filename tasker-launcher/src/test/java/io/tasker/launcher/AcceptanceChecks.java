@@ -59,6 +59,7 @@ final class AcceptanceChecks {
         permanentFailureEndsTheTaskInError(client);
         // Three diamonds submitted since the scrape before; two completed (the one that failed for good did not).
         diamondsAreCounted(metrics, before, 3, 2);
+        dashboardIsServed(client.api());
     }
 
     /** Every check on a node that serves Tasker's readiness and metrics as Payara does. */
@@ -135,6 +136,29 @@ final class AcceptanceChecks {
         return taskId;
     }
 
+    /**
+     * The dashboard's pages are served under the API, with their security policy, and nothing else is (DashboardIT
+     * drives them in a browser).
+     */
+    static void dashboardIsServed(URI api) throws Exception {
+        for (Map.Entry<String, String> file : Map.of("/ui/", "text/html", "/ui/app.js", "text/javascript",
+                "/ui/vendor/mermaid/mermaid.min.js", "text/javascript").entrySet()) {
+            HttpResponse<String> served = HTTP.send(HttpRequest.newBuilder(URI.create(api + file.getKey())).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, served.statusCode(), file.getKey());
+            assertTrue(served.headers().firstValue("Content-Type").orElse("").startsWith(file.getValue()),
+                    file.getKey() + ": " + served.headers().map());
+            String policy = served.headers().firstValue("Content-Security-Policy").orElse("");
+            assertTrue(policy.contains("script-src 'self'"), file.getKey() + ": " + served.headers().map());
+        }
+        // Refused as not found, or by the server as a bad path.
+        for (String outside : List.of("/ui/web.xml", "/ui/..%2Fweb.xml", "/ui/%2e%2e/web.xml")) {
+            int status = HTTP.send(HttpRequest.newBuilder(URI.create(api + outside)).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode();
+            assertTrue(status == 404 || status == 400, outside + " answered " + status);
+        }
+    }
+
     /** The node's metrics count the diamonds submitted and completed since {@code before}, once each. */
     static void diamondsAreCounted(MetricsSource metrics, Metrics before, int submitted, int completed)
             throws Exception {
@@ -143,8 +167,8 @@ final class AcceptanceChecks {
                 "tasker_tasks_completed_total", completed).entrySet()) {
             double counted = after.sum(counter.getKey(), DIAMOND_SERIES)
                     - before.sum(counter.getKey(), DIAMOND_SERIES);
-            assertEquals(counter.getValue().doubleValue(), counted, () -> counter.getKey() + " of the examples' diamond, among "
-                    + after.names("tasker"));
+            assertEquals(counter.getValue().doubleValue(), counted, () -> counter.getKey()
+                    + " of the examples' diamond, among " + after.names("tasker"));
         }
     }
 

@@ -15,11 +15,13 @@ import java.util.Map;
 import java.util.logging.Level;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
@@ -91,6 +93,25 @@ final class Browser implements AutoCloseable {
     void awaitText(String text) {
         new WebDriverWait(driver, WITHIN).until(ExpectedConditions.textToBePresentInElementLocated(By.id("main"),
                 text));
+    }
+
+    /**
+     * Presses Tab until the focused element's text is {@code text}, as a keyboard's user reaches a control; fails if
+     * sixty presses do not reach it.
+     */
+    void tabTo(String text) {
+        for (int press = 0; press < 60; press++) {
+            if (text.equals(driver.switchTo().activeElement().getText().strip())) {
+                return;
+            }
+            type(Keys.TAB);
+        }
+        throw new AssertionError("Tab never reached '" + text + "'");
+    }
+
+    /** Presses keys as a keyboard would, on whatever has the focus (Keys.TAB, Keys.ENTER included). */
+    void type(CharSequence... keys) {
+        new Actions(driver).sendKeys(keys).perform();
     }
 
     List<WebElement> all(By locator) {

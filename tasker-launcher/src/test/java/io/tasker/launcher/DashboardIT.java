@@ -11,13 +11,15 @@ import jakarta.json.JsonObject;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.regex.Pattern;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 
 /**
@@ -71,12 +73,14 @@ class DashboardIT {
         browser.screenshot("task-in-error");
         // A mark the page keeps only if it is never reloaded.
         browser.script("window.tasker_stayed = true;");
-        browser.await(By.xpath("//tr[th='process_data']/following-sibling::tr[1]//summary")).click();
-        browser.await(By.xpath("//button[text()='Resolve step']")).click();
-        browser.await(By.id("action-reason")).sendKeys("booked by hand");
-        browser.await(By.id("action-json")).sendKeys("{\"booking\": \"B-17\"}");
+        // By keyboard alone: Tab to the action, Enter opens its dialog with the focus on the reason.
+        browser.tabTo("Resolve step");
+        browser.type(Keys.ENTER);
+        assertEquals("action-reason", browser.script("return document.activeElement.id;"));
+        browser.type("booked by hand", Keys.TAB);
+        browser.type("{\"booking\": \"B-17\"}");
         browser.screenshot("resolve-dialog");
-        browser.await(By.xpath("//button[text()='Yes, resolve step']")).click();
+        browser.type(Keys.TAB, Keys.ENTER);
 
         browser.awaitText("Step process_data resolved.");
         WebElement outcome = browser.await(By.cssSelector(".outcome"));
@@ -112,13 +116,31 @@ class DashboardIT {
         browser.await(By.linkText("#" + task)).click();
         browser.await(By.xpath("//h1/span[text()='complete']"));
         browser.await(By.cssSelector(".task-timeline table"));
-        String text = (String) browser.script("return document.getElementById('main').textContent;");
-        // The context, the error message, the results, the reason of the action, the tags, the initiator.
-        assertTrue(text.split(Pattern.quote(MARKUP), -1).length - 1 >= 6,
-                "the markup shows as text in each place: " + text);
+        // Each place a value of the task is shown holds it as text: the initiator, reason and tags; the error; the
+        // results and the context; the reason of the operator's action.
+        Map<String, Long> places = new LinkedHashMap<>();
+        places.put(".task-summary dd", 3L);
+        places.put(".task-steps td.error-text", 1L);
+        places.put(".task-steps pre.json", 1L);
+        places.put(".task-context pre.json", 1L);
+        places.put(".task-timeline td.name", 1L);
+        for (Map.Entry<String, Long> place : places.entrySet()) {
+            assertTrue((Long) browser.script("return [...document.querySelectorAll(arguments[0])]"
+                    + ".filter(element => element.textContent.includes(arguments[1])).length;", place.getKey(),
+                    MARKUP) >= place.getValue(), place.getKey() + " shows the markup as text");
+        }
+        assertEquals(0L, browser.script("return document.body.querySelectorAll('img, script, b').length;"),
+                "no element came from a task's values");
+        // Defence in depth: the security policy would have stopped a handler or script that got through.
         assertNull(browser.script("return window.tasker_xss;"), "markup from a task ran");
-        assertEquals(0L, browser.script("return document.querySelectorAll('main img, main script, main b').length;"));
+        browser.script("window.scrollTo(0, 0);");
         browser.screenshot("task-with-markup");
+        browser.resize(390, 844);
+        try {
+            assertFalse(overflows(), "long values overflow a phone's width");
+        } finally {
+            browser.resize(1280, 800);
+        }
     }
 
     @Test
@@ -137,15 +159,19 @@ class DashboardIT {
                 {"name": "linear_workflow", "namespace": "examples",
                  "context": {"fail_permanently": ["validate_input"]}}""");
         assertEquals("error", client.awaitFinished(failed, WITHIN).getString("status"));
-        String viewer = stack.token(new DevelopmentKeys.Bearer("viewer-vic", List.of(),
-                List.of("tasker.task:index", "tasker.task:show", "tasker.transition:index"), List.of(), WITHIN));
-        browser.await(By.id("token")).sendKeys(viewer);
+        // A token that may retry steps, but not resolve them nor act on the task.
+        String retrier = stack.token(new DevelopmentKeys.Bearer("retrier-rae", List.of(),
+                List.of("tasker.task:index", "tasker.task:show", "tasker.transition:index",
+                        "tasker.workflow_step:retry"), List.of(), WITHIN));
+        browser.await(By.id("token")).sendKeys(retrier);
         browser.await(By.xpath("//button[text()='Sign in']")).click();
         browser.await(By.linkText("#" + failed)).click();
         browser.awaitText("scripted permanent failure of validate_input");
         browser.await(By.xpath("//tr[th='validate_input']/following-sibling::tr[1]//summary")).click();
-        assertTrue(browser.all(By.xpath("//main//button")).isEmpty(), "a viewer is offered no action");
-        assertEquals(viewer, browser.sessionStorage().get("tasker.token"));
+        assertEquals(List.of("Retry step", "Retry step"), browser.all(By.xpath("//main//button")).stream()
+                .map(WebElement::getText).filter(text -> !text.isEmpty()).toList(),
+                "offered in the attention panel and the step's details, and nothing else");
+        assertEquals(retrier, browser.sessionStorage().get("tasker.token"));
         // The refusals the pages meet and handle: the sign-in's 401, the namespaces the viewer may not list (403).
         assertEquals(List.of(), browser.consoleErrors().stream()
                 .filter(error -> !error.contains("status of 401") && !error.contains("status of 403")).toList());
@@ -155,7 +181,8 @@ class DashboardIT {
     void eachPageIsReadableOnADesktopAndOnAPhone(RunningStack stack) throws Exception {
         TaskerClient client = stack.client();
         long diamond = client.createTask("""
-                {"name": "diamond_workflow", "namespace": "examples", "context": {}}""");
+                {"name": "diamond_workflow", "namespace": "examples",
+                 "context": {"results_padding": {"start_workflow": 3000}}}""");
         assertEquals("complete", client.awaitFinished(diamond, WITHIN).getString("status"));
         signIn(stack, "admin");
         // Each page: its route, a text it shows once drawn, the screenshot's name.
@@ -168,6 +195,12 @@ class DashboardIT {
             browser.awaitText(page[1]);
             browser.screenshot(page[2]);
         }
+        // The large results of start_workflow are folded, saying their size.
+        browser.open(ui(stack) + "#/tasks/" + diamond);
+        browser.await(By.xpath("//tr[th='start_workflow']/following-sibling::tr[1]//summary")).click();
+        WebElement folded = browser.await(By.xpath(
+                "//tr[th='start_workflow']/following-sibling::tr[1]//details[@class='json-fold']/summary"));
+        assertTrue(folded.getText().matches("JSON, \\d+ fields, [\\d,]+ characters"), folded.getText());
         browser.resize(390, 844);
         try {
             for (String[] page : pages) {
@@ -177,15 +210,41 @@ class DashboardIT {
                 if (page[2].equals("task")) {
                     browser.await(By.cssSelector("figure.graph svg"));
                 }
-                assertFalse((Boolean) browser.script(
-                        "return document.documentElement.scrollWidth > window.innerWidth + 1;"),
-                        page[0] + " overflows a phone's width");
+                assertFalse(overflows(), page[0] + " overflows a phone's width");
                 browser.screenshot("phone-" + page[2]);
             }
         } finally {
             browser.resize(1280, 800);
         }
         assertEquals(List.of(), browser.consoleErrors());
+    }
+
+    @Test
+    void aTemplatesFormCreatesATaskAndShowsTheServersErrorsByField(RunningStack stack) {
+        signIn(stack, "admin");
+        browser.open(ui(stack) + "#/templates/examples/linear_workflow");
+        WebElement context = browser.await(By.id("create-context"));
+        context.clear();
+        context.sendKeys("{\"fail_times\": {\"initialize_data\": \"often\"}}");
+        browser.await(By.xpath("//button[text()='Create task']")).click();
+        browser.awaitText("/context/fail_times/initialize_data");
+        assertTrue(browser.await(By.cssSelector("form.create .problem")).getText().contains("integer"),
+                "the schema's complaint is shown by its field");
+
+        context.clear();
+        context.sendKeys("{}");
+        browser.await(By.id("create-tags")).sendKeys("from-the-form");
+        browser.await(By.xpath("//button[text()='Create task']")).click();
+        WebElement title = browser.await(By.xpath("//h1[starts-with(text(), 'Task #')]"));
+        long created = Long.parseLong(title.getText().replaceAll("\\D+", " ").strip().split(" ")[0]);
+        JsonObject task = stack.client().get("/tasks/" + created).json();
+        assertEquals("linear_workflow", task.getString("name"));
+        assertEquals("from-the-form", task.getJsonArray("tags").getString(0));
+    }
+
+    // Whether the page is wider than the browser's window, so that it scrolls sideways.
+    private static boolean overflows() {
+        return (Boolean) browser.script("return document.documentElement.scrollWidth > window.innerWidth + 1;");
     }
 
     private static String ui(RunningStack stack) {

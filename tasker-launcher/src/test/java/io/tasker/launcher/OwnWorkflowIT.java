@@ -69,6 +69,14 @@ class OwnWorkflowIT {
             awaitLine(run, runLog, "Admin token", Duration.ofMinutes(4));
             TaskerClient client = new TaskerClient(URI.create("http://localhost:" + ports.get(0) + "/tasker"),
                     Optional.of(printedToken(runLog)));
+            // The first run on an empty database leaves two example tasks, one failing, to try the dashboard on.
+            awaitLine(run, runLog, "Example tasks on this first run", Duration.ofSeconds(30));
+            List<JsonObject> examples = client.get("/tasks?tag=example&sort_order=asc").json().getJsonArray("tasks")
+                    .getValuesAs(JsonObject.class);
+            assertEquals(List.of("diamond_workflow", "linear_workflow"),
+                    examples.stream().map(example -> example.getString("name")).toList());
+            assertEquals("error", client.awaitFinished(examples.get(1).getJsonNumber("task_id").longValue(),
+                    Duration.ofSeconds(60)).getString("status"));
             long taskId = client.createTask("""
                     {"namespace": "it_own", "name": "ship_order", "context": {"order": 7}}""");
 

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -33,6 +34,14 @@ public class DashboardFiles extends HttpServlet {
             + "img-src 'self' data:; font-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'; "
             + "frame-ancestors 'none'";
 
+    /** The content type of a dashboard file at {@code path}, or empty for a path that cannot name one. */
+    static Optional<String> typeOf(String path) {
+        if (!FILE.matcher(path).matches()) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(TYPES.get(path.substring(path.lastIndexOf('.') + 1)));
+    }
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String path = request.getPathInfo();
@@ -44,13 +53,14 @@ public class DashboardFiles extends HttpServlet {
         if (path.equals("/")) {
             path = "/index.html";
         }
-        String type = FILE.matcher(path).matches() ? TYPES.get(path.substring(path.lastIndexOf('.') + 1)) : null;
-        InputStream file = type == null ? null : getServletContext().getResourceAsStream(ROOT + path);
+        Optional<String> type = typeOf(path);
+        InputStream file = type.isEmpty() ? null : getServletContext().getResourceAsStream(ROOT + path);
         if (file == null) {
-            response.sendError(HttpServletResponse.SC_NOT_FOUND, "The dashboard has no file " + path);
+            // The path is not echoed: the container's error page carries no security policy.
+            response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         }
-        response.setContentType(type);
+        response.setContentType(type.get());
         response.setHeader("Content-Security-Policy", POLICY);
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("Referrer-Policy", "no-referrer");
