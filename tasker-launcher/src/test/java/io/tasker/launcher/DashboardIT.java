@@ -11,6 +11,8 @@ import jakarta.json.JsonObject;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -217,6 +219,41 @@ class DashboardIT {
             browser.resize(1280, 800);
         }
         assertEquals(List.of(), browser.consoleErrors());
+    }
+
+    @Test
+    void aPageOfTasksStaysTheSameWhileNewTasksArrive(RunningStack stack) throws Exception {
+        TaskerClient client = stack.client();
+        String tag = "paging-" + System.nanoTime();
+        String request = """
+                {"name": "linear_workflow", "namespace": "examples", "tags": ["%s"], "context": {}}""".formatted(tag);
+        List<Long> created = new ArrayList<>();
+        for (int task = 0; task < 30; task++) {
+            created.add(client.createTask(request));
+        }
+        signIn(stack, "admin");
+        browser.open(ui(stack) + "#/tasks?tag=" + tag);
+        browser.awaitText("30 matching");
+        assertEquals(newestFirst(created.subList(5, 30)), listedIds(), "the 25 newest first");
+        List<Long> newcomers = new ArrayList<>();
+        for (int task = 0; task < 3; task++) {
+            newcomers.add(client.createTask(request));
+        }
+        browser.await(By.xpath("//button[text()='Next ›']")).click();
+        browser.awaitText("33 matching");
+        assertEquals(newestFirst(created.subList(0, 5)), listedIds(), "the next page goes on where the first ended");
+        browser.await(By.xpath("//button[text()='‹ Previous']")).click();
+        browser.await(By.linkText("#" + newcomers.get(2)));
+        assertEquals(newestFirst(newcomers), listedIds().subList(0, 3), "the first page again, newcomers on top");
+    }
+
+    private static List<Long> newestFirst(List<Long> ids) {
+        return ids.stream().sorted(Comparator.reverseOrder()).toList();
+    }
+
+    private static List<Long> listedIds() {
+        return browser.all(By.cssSelector("main tbody tr td:first-child a")).stream()
+                .map(link -> Long.parseLong(link.getText().substring(1))).toList();
     }
 
     @Test
