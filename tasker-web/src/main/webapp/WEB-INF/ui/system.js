@@ -1,5 +1,5 @@
 // The system at a glance: tasks and steps by status, retries due and waiting (GET /health/status), the task
-// runner's queue depth and the dead letters (from the metrics), and links to the metrics and the API's document.
+// runner's queue depth and the dead letters (from the metrics), and the metrics and the API's document themselves.
 import {apiUrl, call} from './api.js';
 import {failedIn} from './app.js';
 import {badge, every, fill, h, states, table, when} from './dom.js';
@@ -10,12 +10,12 @@ export async function render(main) {
   const statusArea = h('section', {});
   const queueArea = h('section', {});
   fill(main, h('h1', {}, 'System'), statusArea, queueArea,
-    h('section', {}, h('h2', {}, 'More'), h('ul', {},
-      h('li', {}, h('a', {href: apiUrl('metrics')}, 'Metrics'), ' (Prometheus text; needs a token with ',
-        h('code', {}, 'tasker.metrics:index'), ', so open it with curl or your Prometheus)'),
-      h('li', {}, h('a', {href: apiUrl('openapi')}, 'The API\'s OpenAPI document'), ' (needs ',
-        h('code', {}, 'tasker.openapi:show'), ')'),
-      h('li', {}, h('a', {href: apiUrl('health/ready')}, 'Readiness'), ' (open to anyone)'))));
+    h('section', {}, h('h2', {}, 'More'),
+      apiDocument('metrics', 'The metrics', 'text/plain', 'Prometheus text, for your Prometheus to scrape with a token '
+        + 'granting tasker.metrics:index'),
+      apiDocument('openapi', 'The API\'s OpenAPI document', 'application/json', 'for your clients\' generators; '
+        + 'needs tasker.openapi:show'),
+      h('p', {}, h('a', {href: apiUrl('health/ready')}, 'Readiness'), ' (open to anyone, as probes need).')));
   const update = () => Promise.all([status(statusArea), queues(queueArea)]);
   await update();
   return every(REFRESH_MILLIS, update);
@@ -37,6 +37,25 @@ async function status(area) {
   } catch (error) {
     failedIn(area, error);
   }
+}
+
+// One of the API's documents: its address, and a button that reads it with this tab's token and shows it (a link
+// alone would be refused: a browser sends no token when it follows one).
+function apiDocument(path, title, type, purpose) {
+  const shown = h('div', {});
+  const button = h('button', {type: 'button', class: 'secondary', onclick: async () => {
+    button.disabled = true;
+    try {
+      const text = await call(path, {accept: type});
+      fill(shown, h('pre', {class: 'json'}, typeof text === 'string' ? text : JSON.stringify(text, null, 2)));
+    } catch (error) {
+      failedIn(shown, error);
+    } finally {
+      button.disabled = false;
+    }
+  }}, `Show ${title.toLowerCase()}`);
+  return h('div', {class: 'document'}, h('h3', {}, title), h('p', {}, h('code', {}, apiUrl(path)), `: ${purpose}.`),
+    button, shown);
 }
 
 // The queue gauges of the Prometheus text: tasker_queue_messages{queue="..."}.

@@ -197,6 +197,10 @@ class DashboardIT {
             browser.awaitText(page[1]);
             browser.screenshot(page[2]);
         }
+        // The metrics, read with the tab's token (a plain link would carry none).
+        browser.open(ui(stack) + "#/system");
+        browser.await(By.xpath("//button[text()='Show the metrics']")).click();
+        browser.awaitText("tasker_tasks_submitted_total");
         // The large results of start_workflow are folded, saying their size.
         browser.open(ui(stack) + "#/tasks/" + diamond);
         browser.await(By.xpath("//tr[th='start_workflow']/following-sibling::tr[1]//summary")).click();
