@@ -3,7 +3,7 @@
 // are shown by field).
 import {call} from './api.js';
 import {failedIn, go} from './app.js';
-import {fill, h, json, problem, table} from './dom.js';
+import {fill, h, json, table} from './dom.js';
 import {flowchart} from './graph.js';
 
 export async function render(main) {
@@ -106,11 +106,7 @@ function createForm(template) {
     } catch (error) {
       showComplaints(complaints, {'context': context, 'tags': tags, 'initiator': initiator, 'reason': reason},
         error);
-      if (error.status === 401) {
-        failedIn(message, error);
-      } else {
-        fill(message, problem(error));
-      }
+      failedIn(message, error);
     }
   });
   return form;

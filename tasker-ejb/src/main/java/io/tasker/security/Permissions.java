@@ -2,6 +2,7 @@ package io.tasker.security;
 
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * Every permission Tasker checks, {@code <resource>:<action>}: each way into the engine (an endpoint, the JMS
@@ -43,6 +44,15 @@ public final class Permissions {
                 .flatMap(resource -> resource.getValue().stream().map(action -> resource.getKey() + ":" + action))
                 .sorted()
                 .toList();
+    }
+
+    /**
+     * The permissions, each checked as {@link #require(String)} does.
+     *
+     * @throws IllegalArgumentException when Tasker has no such permission
+     */
+    public static List<String> requireAll(String... permissions) {
+        return Stream.of(permissions).map(Permissions::require).toList();
     }
 
     /**

@@ -44,7 +44,7 @@ final class ExampleTasks {
         try {
             ExampleTasks examples = new ExampleTasks(api, token);
             if (!examples.get("/tasks?limit=1").getJsonArray("tasks").isEmpty()
-                    || examples.send(HttpRequest.newBuilder(api.resolve(api.getPath() + "/handlers/examples")))
+                    || examples.send(examples.request("/handlers/examples"))
                     .statusCode() != 200) {
                 return;
             }
@@ -60,7 +60,7 @@ final class ExampleTasks {
     }
 
     private JsonObject get(String path) throws IOException, InterruptedException {
-        return json(send(HttpRequest.newBuilder(api.resolve(api.getPath() + path))), 200);
+        return json(send(request(path)), 200);
     }
 
     private static JsonObject example(String name, String reason, JsonObject context) {
@@ -69,10 +69,15 @@ final class ExampleTasks {
     }
 
     private long create(JsonObject task) throws IOException, InterruptedException {
-        return json(send(HttpRequest.newBuilder(api.resolve(api.getPath() + "/tasks"))
+        return json(send(request("/tasks")
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(task.toString()))), 201).getJsonNumber("task_id")
                 .longValue();
+    }
+
+    // A request to a path of the API (api is the application's root, /tasker).
+    private HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(api.resolve(api.getPath() + path));
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {

@@ -21,7 +21,6 @@ import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * What can run: the registered namespaces and task templates (every version, in semantic order), and one template
@@ -68,8 +67,7 @@ public class HandlerResource {
                                List<StepTemplateView> steps, GraphView graph, List<String> permitted) {
 
         /** What may be done with a template, and so whether its caller may. */
-        static final List<String> ACTIONS = Stream.of("tasker.task:create", "tasker.diagram:show")
-                .map(Permissions::require).toList();
+        static final List<String> ACTIONS = Permissions.requireAll("tasker.task:create", "tasker.diagram:show");
     }
 
     @GET

@@ -7,7 +7,6 @@ import jakarta.json.bind.annotation.JsonbNillable;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * A task as the API shows it, with its context, steps and the actions its caller may take on it (a list shows tasks
@@ -36,9 +35,9 @@ public record TaskView(
         @JsonbNillable(false) List<String> permitted) {
 
     /** What may be done with a task, and so whether its caller may: its permissions (docs/security.md). */
-    static final List<String> ACTIONS = Stream.of("tasker.task:update", "tasker.task:cancel", "tasker.task:retry",
-            "tasker.workflow_step:retry", "tasker.workflow_step:resolve", "tasker.workflow_step:cancel",
-            "tasker.transition:index", "tasker.diagram:show").map(Permissions::require).toList();
+    static final List<String> ACTIONS = Permissions.requireAll("tasker.task:update", "tasker.task:cancel",
+            "tasker.task:retry", "tasker.workflow_step:retry", "tasker.workflow_step:resolve",
+            "tasker.workflow_step:cancel", "tasker.transition:index", "tasker.diagram:show");
 
     /** The task in full, with those of its {@link #ACTIONS} the caller may take. */
     static TaskView of(TaskDetail detail, RequestCaller caller) {
